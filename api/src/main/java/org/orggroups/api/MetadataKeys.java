@@ -1,0 +1,22 @@
+package org.orggroups.api;
+
+/**
+ * Keys of the metadata that every command carries and that Axon copies onto the events it causes.
+ * Values are strings. Never a token, a password or any other secret.
+ */
+public final class MetadataKeys {
+
+    /** Dashed UUID of the user who sent the command; absent for system actions. */
+    public static final String USER_UUID = "userUuid";
+    /** Username of the user who sent the command; absent for system actions. */
+    public static final String USERNAME = "username";
+    /** Correlation id of the HTTP request that caused the command (the {@code X-Correlation-ID} header). */
+    public static final String CORRELATION_ID = "correlationId";
+    /**
+     * On events of a cascaded delete: dashed UUID of the group whose {@code DeleteGroup} command caused them.
+     */
+    public static final String CAUSED_BY_GROUP = "causedByGroup";
+
+    private MetadataKeys() {
+    }
+}

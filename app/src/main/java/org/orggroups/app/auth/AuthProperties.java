@@ -1,0 +1,37 @@
+package org.orggroups.app.auth;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of token authentication and login throttling, under {@code orggroups.auth}.
+ *
+ * @param tokenLifetime      how long a token is accepted after the login that issued it; default 24 hours.
+ *                           An older token is answered 401 {@code {"detail":"Invalid token."}}
+ * @param maxLoginFailures   failed logins for one username, within {@code loginFailureWindow}, after which further
+ *                           attempts for that username are refused with 429; default 5
+ * @param loginFailureWindow the sliding window in which failed logins are counted; default 5 minutes
+ */
+@ConfigurationProperties("orggroups.auth")
+public record AuthProperties(
+        @DefaultValue("24h") Duration tokenLifetime,
+        @DefaultValue("5") int maxLoginFailures,
+        @DefaultValue("5m") Duration loginFailureWindow) {
+
+    /**
+     * @throws IllegalArgumentException when a duration is not positive or {@code maxLoginFailures} is below 1
+     */
+    public AuthProperties {
+        if (tokenLifetime.isNegative() || tokenLifetime.isZero()) {
+            throw new IllegalArgumentException("orggroups.auth.token-lifetime must be positive");
+        }
+        if (maxLoginFailures < 1) {
+            throw new IllegalArgumentException("orggroups.auth.max-login-failures must be at least 1");
+        }
+        if (loginFailureWindow.isNegative() || loginFailureWindow.isZero()) {
+            throw new IllegalArgumentException("orggroups.auth.login-failure-window must be positive");
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package org.orggroups.app.auth;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.orggroups.app.web.error.ErrorBodies;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.savedrequest.NullRequestCache;
+
+/**
+ * Stateless token security for the whole service: no sessions, no CSRF (no cookies are ever trusted), no form
+ * login, no HTTP basic. Who may do what is in {@link AccessRules}; answers are DRF's bodies (API.md section 2):
+ * <ul>
+ *   <li>no credentials on a staff-only request: 401 {@code {"detail":"Authentication credentials were not
+ *       provided."}} with {@code WWW-Authenticate: Token};</li>
+ *   <li>a bad token on any request: 401 {@code {"detail":"Invalid token."}}, from {@link TokenAuthenticationFilter};</li>
+ *   <li>a non-staff user on a staff-only request: 403 {@code {"detail":"You do not have permission to perform
+ *       this action."}}.</li>
+ * </ul>
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({AuthProperties.class, AdminProperties.class})
+public class SecurityConfig {
+
+    /**
+     * @return the filter chain applied to every request
+     * @throws Exception when Spring Security cannot build it
+     */
+    @Bean
+    public SecurityFilterChain tokenSecurityFilterChain(HttpSecurity http, TokenService tokens) throws Exception {
+        http.csrf(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.requestCache(new NullRequestCache()))
+                .addFilterBefore(new TokenAuthenticationFilter(tokens), BasicAuthenticationFilter.class)
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(notAuthenticated())
+                        .accessDeniedHandler(permissionDenied()))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(AccessRules::staffOnly).hasAuthority(PasswordAuthenticationProvider.STAFF_AUTHORITY)
+                        .anyRequest().permitAll());
+        return http.build();
+    }
+
+    /** @return bcrypt with its default cost (2^10 rounds), for {@code app_user.password_hash} */
+    @Bean
+    public PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+
+    private static AuthenticationEntryPoint notAuthenticated() {
+        return (request, response, exception) -> TokenAuthenticationFilter.refuse(response, ErrorBodies.NOT_AUTHENTICATED);
+    }
+
+    private static AccessDeniedHandler permissionDenied() {
+        return (request, response, exception) -> ErrorBodies.write(response, HttpServletResponse.SC_FORBIDDEN,
+                ErrorBodies.detail(ErrorBodies.PERMISSION_DENIED));
+    }
+}

@@ -1,0 +1,81 @@
+package org.orggroups.app.auth;
+
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.orggroups.app.web.error.ErrorBodies;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Reads {@code Authorization: Token <key>} (keyword in any letter case) the way Django REST framework's
+ * {@code TokenAuthentication} does. A request with another scheme, or none, goes on anonymous. A request whose
+ * token is unknown, expired or belongs to an inactive user is answered 401 {@code {"detail":"Invalid token."}}
+ * at once, whatever it asks for, reads included (API.md section 2). A malformed header gets DRF's messages.
+ * The token is never logged.
+ *
+ * <p>Not a Spring bean, so that Spring Boot does not also register it as a plain servlet filter.
+ */
+class TokenAuthenticationFilter extends OncePerRequestFilter {
+
+    /** The value of {@code WWW-Authenticate} on every 401, as DRF's token authentication sends it. */
+    static final String CHALLENGE = "Token";
+    private static final String KEYWORD = "token";
+
+    private final TokenService tokens;
+    private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
+    /** Keeps the authentication for the async and error dispatches of the same request, which this filter skips. */
+    private final SecurityContextRepository repository = new RequestAttributeSecurityContextRepository();
+
+    TokenAuthenticationFilter(TokenService tokens) {
+        this.tokens = tokens;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        String[] parts = header == null ? new String[0] : header.trim().split("\\s+");
+        if (parts.length == 0 || !parts[0].toLowerCase(Locale.ROOT).equals(KEYWORD)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (parts.length == 1) {
+            refuse(response, "Invalid token header. No credentials provided.");
+            return;
+        }
+        if (parts.length > 2) {
+            refuse(response, "Invalid token header. Token string should not contain spaces.");
+            return;
+        }
+        Optional<AuthenticatedUser> user = tokens.authenticate(parts[1]);
+        if (user.isEmpty()) {
+            refuse(response, ErrorBodies.INVALID_TOKEN);
+            return;
+        }
+        SecurityContext context = contexts.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                user.get(), null, PasswordAuthenticationProvider.authorities(user.get())));
+        contexts.setContext(context);
+        repository.saveContext(context, request, response);
+        chain.doFilter(request, response);
+    }
+
+    /** Answers 401 with a DRF body and the {@code WWW-Authenticate: Token} challenge. */
+    static void refuse(HttpServletResponse response, String detail) throws IOException {
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE);
+        ErrorBodies.write(response, HttpServletResponse.SC_UNAUTHORIZED, ErrorBodies.detail(detail));
+    }
+}

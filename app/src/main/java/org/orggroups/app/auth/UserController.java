@@ -1,0 +1,71 @@
+package org.orggroups.app.auth;
+
+import java.net.URI;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.orggroups.app.web.error.ApiException;
+import org.orggroups.app.web.support.Hyperlinks;
+import org.orggroups.app.web.support.Uuids;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/users/}: staff create and read API users (API.md section 2). Only staff get here; see
+ * {@link AccessRules}. Users are not deleted or changed through the API.
+ */
+@RestController
+public class UserController {
+
+    private final UserAccounts accounts;
+
+    UserController(UserAccounts accounts) {
+        this.accounts = accounts;
+    }
+
+    /**
+     * Creates a user from {@code {"username", "password", "full_name", "is_staff"}}.
+     *
+     * @return 201 {@code {"uuid", "url", "username", "full_name", "is_staff"}} with {@code Location: <url>}
+     * @throws ApiException 400 with DRF field errors: missing, blank or invalid fields, a username over 150
+     *                      characters or already taken ({@code ["A user with that username already exists."]}),
+     *                      a password shorter than 8 characters
+     */
+    @PostMapping(path = {"/api/users/", "/api/users"})
+    public ResponseEntity<UserResponse> create(@RequestBody(required = false) JsonNode body) {
+        NewUserForm form = NewUserForm.parse(body);
+        AppUser user;
+        try {
+            user = accounts.create(form.username(), form.password(), form.fullName(), form.staff());
+        } catch (UsernameTakenException e) {
+            throw ApiException.field("username", UserRules.USERNAME_TAKEN);
+        }
+        UserResponse created = UserResponse.of(user, Hyperlinks.base());
+        return ResponseEntity.created(URI.create(created.url())).body(created);
+    }
+
+    /** @return 200, every user ordered by username */
+    @GetMapping(path = {"/api/users/", "/api/users"})
+    public List<UserResponse> list() {
+        String base = Hyperlinks.base();
+        return accounts.list().stream().map(user -> UserResponse.of(user, base)).toList();
+    }
+
+    /**
+     * @param uuid the user's uuid, dashed or not, any letter case
+     * @return 200, the user
+     * @throws ApiException 404 {@code {"detail":"Not found."}} for an unknown or malformed uuid
+     */
+    @GetMapping(path = {"/api/users/{uuid}/", "/api/users/{uuid}"})
+    public UserResponse get(@PathVariable("uuid") String uuid) {
+        return Uuids.parse(uuid)
+                .flatMap(accounts::find)
+                .map(user -> UserResponse.of(user, Hyperlinks.base()))
+                .orElseThrow(ApiException::notFound);
+    }
+}

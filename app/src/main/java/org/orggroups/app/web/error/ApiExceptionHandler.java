@@ -1,0 +1,107 @@
+package org.orggroups.app.web.error;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.orggroups.command.GroupCycleException;
+import org.orggroups.command.GroupOwnParentException;
+import org.orggroups.command.MemberGroupNotFoundException;
+import org.orggroups.command.ParentGroupNotFoundException;
+import org.orggroups.command.StaleGroupVersionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * The one place where failures become HTTP answers, all in Django REST framework's shape (API.md section 1).
+ * Domain refusals of the aggregates map to the contract's statuses and texts; anything unexpected becomes a
+ * plain 500 {@code {"detail": ...}} and one log line (with the request's correlation id), never a stack trace
+ * in the response.
+ */
+@RestControllerAdvice
+public class ApiExceptionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    /** An error already in the contract's shape. */
+    @ExceptionHandler(ApiException.class)
+    public ResponseEntity<Map<String, Object>> api(ApiException e) {
+        return ResponseEntity.status(e.status()).headers(e.headers()).body(e.body());
+    }
+
+    /** A missing or deleted aggregate: DRF's 404. */
+    @ExceptionHandler(AggregateNotFoundException.class)
+    public ResponseEntity<Map<String, Object>> aggregateNotFound(AggregateNotFoundException e) {
+        return api(ApiException.notFound());
+    }
+
+    @ExceptionHandler(ParentGroupNotFoundException.class)
+    public ResponseEntity<Map<String, Object>> parentNotFound(ParentGroupNotFoundException e) {
+        return api(ApiException.field("parent", "Invalid hyperlink - Object does not exist."));
+    }
+
+    @ExceptionHandler(GroupOwnParentException.class)
+    public ResponseEntity<Map<String, Object>> ownParent(GroupOwnParentException e) {
+        return api(ApiException.field("parent", "Organization group cannot be parent of itself."));
+    }
+
+    @ExceptionHandler(GroupCycleException.class)
+    public ResponseEntity<Map<String, Object>> cycle(GroupCycleException e) {
+        return api(ApiException.field("parent", "Organization group cannot be moved under its own descendant."));
+    }
+
+    @ExceptionHandler(MemberGroupNotFoundException.class)
+    public ResponseEntity<Map<String, Object>> memberGroupNotFound(MemberGroupNotFoundException e) {
+        return api(ApiException.field("organization_groups", "Invalid hyperlink - Object does not exist."));
+    }
+
+    @ExceptionHandler(StaleGroupVersionException.class)
+    public ResponseEntity<Map<String, Object>> stale(StaleGroupVersionException e) {
+        return api(ApiException.detail(HttpStatus.PRECONDITION_FAILED,
+                "The organization group has changed since it was read."));
+    }
+
+    /** 405 with {@code Allow}, as DRF answers a method the resource does not have. */
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    public ResponseEntity<Map<String, Object>> methodNotAllowed(HttpRequestMethodNotSupportedException e) {
+        Set<HttpMethod> supported = e.getSupportedHttpMethods();
+        HttpHeaders headers = new HttpHeaders();
+        if (supported != null) {
+            headers.set(HttpHeaders.ALLOW, supported.stream().map(HttpMethod::name).sorted()
+                    .collect(Collectors.joining(", ")));
+        }
+        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).headers(headers)
+                .body(ErrorBodies.detail("Method \"" + e.getMethod() + "\" not allowed."));
+    }
+
+    /** An unknown path. */
+    @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class})
+    public ResponseEntity<Map<String, Object>> noRoute(Exception e) {
+        return api(ApiException.notFound());
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    public ResponseEntity<Map<String, Object>> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+        return ResponseEntity.status(HttpStatus.NOT_ACCEPTABLE)
+                .header(HttpHeaders.CONTENT_TYPE, "application/json")
+                .body(ErrorBodies.detail("Could not satisfy the request Accept header."));
+    }
+
+    /** Anything else: a bug or an outage. Logged with its stack trace; the client sees no internals. */
+    @ExceptionHandler(Exception.class)
+    public ResponseEntity<Map<String, Object>> unexpected(Exception e) {
+        LOG.error("Unexpected failure while handling a request", e);
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(ErrorBodies.detail(ErrorBodies.SERVER_ERROR));
+    }
+}

@@ -1,0 +1,56 @@
+package org.orggroups.app.web.support;
+
+import java.io.IOException;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.slf4j.MDC;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Gives every request a correlation id: the caller's {@code X-Correlation-ID} (or {@code X-Request-ID}) when it
+ * is a short token of safe characters, else a new one. It is put in the log context (every log line of the
+ * request shows it), echoed in the {@code X-Correlation-ID} response header, and copied into the metadata of
+ * every event the request causes.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class CorrelationIdFilter extends OncePerRequestFilter {
+
+    /** Name of the log-context entry and of the response header. */
+    public static final String MDC_KEY = "correlationId";
+    public static final String HEADER = "X-Correlation-ID";
+
+    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String id = pick(request.getHeader(HEADER));
+        if (id == null) {
+            id = pick(request.getHeader("X-Request-ID"));
+        }
+        if (id == null) {
+            id = Uuids.hex(UUID.randomUUID());
+        }
+        MDC.put(MDC_KEY, id);
+        response.setHeader(HEADER, id);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            MDC.remove(MDC_KEY);
+        }
+    }
+
+    private static String pick(String header) {
+        return header != null && SAFE.matcher(header).matches() ? header : null;
+    }
+}

@@ -1,0 +1,104 @@
+package org.orggroups.app.web.support;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.orggroups.app.web.error.ApiException;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * Builds the absolute hyperlinks the API renders and parses the ones clients send, the way Django REST
+ * framework's {@code HyperlinkedRelatedField} does (API.md section 3, "parent").
+ */
+public final class Hyperlinks {
+
+    public static final String GROUPS = "/api/organization-groups/";
+    public static final String CUSTOMERS = "/api/customers/";
+    public static final String USERS = "/api/users/";
+
+    static final String NO_URL_MATCH = "Invalid hyperlink - No URL match.";
+    static final String INCORRECT_URL_MATCH = "Invalid hyperlink - Incorrect URL match.";
+    public static final String OBJECT_DOES_NOT_EXIST = "Invalid hyperlink - Object does not exist.";
+
+    private static final Pattern GROUP_DETAIL = Pattern.compile("/api/organization-groups/([^/]+)/?");
+    /** Every other route this service serves: a link to one of them is a URL match of the wrong kind. */
+    private static final Pattern OTHER_ROUTE = Pattern.compile(
+            "/api/(organization-groups|customers|users)(/[^/]+(/history(/at)?|/update_organization_groups)?)?/?"
+                    + "|/api-auth/password/?");
+
+    private Hyperlinks() {
+    }
+
+    /** @return scheme, host and port of the current request (honouring X-Forwarded-*), no trailing slash */
+    public static String base() {
+        return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+    }
+
+    /** @return {@code <base>/api/organization-groups/<hex>/} */
+    public static String group(String base, UUID uuid) {
+        return base + GROUPS + Uuids.hex(uuid) + "/";
+    }
+
+    /** @return {@code <base>/api/customers/<hex>/} */
+    public static String customer(String base, UUID uuid) {
+        return base + CUSTOMERS + Uuids.hex(uuid) + "/";
+    }
+
+    /**
+     * Reads a hyperlink to a group: an absolute URL with any scheme and host, a bare path
+     * {@code /api/organization-groups/<uuid>/}, or (our extension) a bare uuid.
+     *
+     * @param field the JSON key, used in the error body
+     * @param value the JSON value; must be a string
+     * @return the group's uuid; empty for JSON {@code null} or {@code ""} (no group)
+     * @throws ApiException 400 {@code {"<field>": ["Incorrect type...", "Invalid hyperlink - ..."]}} with DRF's
+     *                      texts. A well-formed link to a missing group is not detected here.
+     */
+    public static Optional<UUID> parseGroup(String field, JsonNode value) {
+        if (value == null || value.isNull() || (value.isTextual() && value.asText().isEmpty())) {
+            return Optional.empty();
+        }
+        if (!value.isTextual()) {
+            throw ApiException.field(field, "Incorrect type. Expected URL string, received "
+                    + JsonTypes.pythonName(value) + ".");
+        }
+        String text = value.asText().trim();
+        Optional<UUID> bare = Uuids.parse(text);
+        if (bare.isPresent()) {
+            return bare;
+        }
+        String path = pathOf(text).orElseThrow(() -> ApiException.field(field, NO_URL_MATCH));
+        Matcher detail = GROUP_DETAIL.matcher(path);
+        if (detail.matches()) {
+            return Optional.of(Uuids.parse(detail.group(1))
+                    .orElseThrow(() -> ApiException.field(field, OBJECT_DOES_NOT_EXIST)));
+        }
+        if (OTHER_ROUTE.matcher(path).matches()) {
+            throw ApiException.field(field, INCORRECT_URL_MATCH);
+        }
+        throw ApiException.field(field, NO_URL_MATCH);
+    }
+
+    private static Optional<String> pathOf(String text) {
+        if (text.startsWith("/")) {
+            return Optional.of(stripQuery(text));
+        }
+        try {
+            URI uri = new URI(text);
+            return uri.isAbsolute() && uri.getRawPath() != null ? Optional.of(uri.getPath()) : Optional.empty();
+        } catch (URISyntaxException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String stripQuery(String path) {
+        int cut = path.indexOf('?');
+        return cut < 0 ? path : path.substring(0, cut);
+    }
+}

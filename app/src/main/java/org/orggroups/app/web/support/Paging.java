@@ -1,0 +1,210 @@
+package org.orggroups.app.web.support;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.orggroups.api.query.Page;
+import org.orggroups.api.query.PageRequest;
+import org.orggroups.app.web.error.ApiException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * Waldur's page-number paging with {@code Link} and {@code X-Result-Count} headers (API.md section 3,
+ * "Listing"; Waldur's {@code LinkHeaderPagination}).
+ */
+public final class Paging {
+
+    /** Items per page when {@code page_size} is absent or not a positive integer. */
+    public static final int DEFAULT_PAGE_SIZE = 10;
+    /** Largest page size; a larger one is clamped to it. */
+    public static final int MAX_PAGE_SIZE = 300;
+
+    private static final String INVALID_PAGE = "Invalid page.";
+
+    private Paging() {
+    }
+
+    /**
+     * @return the last value of a query parameter, as Django's {@code QueryDict.get} gives it, or {@code null}
+     */
+    public static String last(HttpServletRequest request, String name) {
+        String[] values = request.getParameterValues(name);
+        return values == null || values.length == 0 ? null : values[values.length - 1];
+    }
+
+    /**
+     * Reads {@code page} and {@code page_size}.
+     *
+     * @throws ApiException 404 {@code {"detail":"Invalid page."}} when {@code page} is neither a positive integer
+     *                      nor {@code last}
+     */
+    public static PageRequest pageRequest(HttpServletRequest request) {
+        int size = DEFAULT_PAGE_SIZE;
+        String sizeText = last(request, "page_size");
+        if (sizeText != null) {
+            try {
+                int asked = Integer.parseInt(sizeText.strip());
+                size = asked > 0 ? Math.min(asked, MAX_PAGE_SIZE) : DEFAULT_PAGE_SIZE;
+            } catch (NumberFormatException e) {
+                size = sizeText.strip().matches("\\d{10,}") ? MAX_PAGE_SIZE : DEFAULT_PAGE_SIZE;
+            }
+        }
+        String pageText = last(request, "page");
+        if (pageText == null || pageText.isEmpty()) {
+            return new PageRequest(1, size);
+        }
+        if ("last".equals(pageText)) {
+            return new PageRequest(null, size);
+        }
+        try {
+            int page = Integer.parseInt(pageText);
+            if (page < 1) {
+                throw invalidPage();
+            }
+            return new PageRequest(page, size);
+        } catch (NumberFormatException e) {
+            throw invalidPage();
+        }
+    }
+
+    private static ApiException invalidPage() {
+        return ApiException.detail(HttpStatus.NOT_FOUND, INVALID_PAGE);
+    }
+
+    /**
+     * Answers a page: 200 with the items, {@code X-Result-Count} and {@code Link}.
+     *
+     * @param page  the page from the query side
+     * @param size  the page size used
+     * @param items the rendered items of the page
+     * @throws ApiException 404 {@code {"detail":"Invalid page."}} when the page is past the end
+     */
+    public static <T> ResponseEntity<List<T>> respond(HttpServletRequest request, Page<?> page, int size,
+                                                      List<T> items) {
+        if (!page.exists()) {
+            throw invalidPage();
+        }
+        HttpHeaders headers = new HttpHeaders();
+        headers.add("X-Result-Count", Long.toString(page.total()));
+        headers.add(HttpHeaders.LINK, linkHeader(request, page.page(), lastPage(page.total(), size)));
+        return ResponseEntity.ok().headers(headers).body(items);
+    }
+
+    private static int lastPage(long total, int size) {
+        return (int) Math.max(1, (total + size - 1) / size);
+    }
+
+    /**
+     * Builds the {@code Link} header: first, prev (if any), next (if any), last, joined by {@code ", "}. Each
+     * link is the absolute request URL with its query re-encoded as Django's {@code replace_query_param} does:
+     * keys sorted, values form-encoded ({@code ,} as {@code %2C}, space as {@code +}).
+     */
+    static String linkHeader(HttpServletRequest request, int page, int lastPage) {
+        String base = ServletUriComponentsBuilder.fromCurrentRequestUri().replaceQuery(null).build().toUriString();
+        Map<String, List<String>> query = parseQuery(request.getQueryString());
+        List<String> links = new ArrayList<>();
+        links.add(link(base, query, null, "first"));
+        if (page > 1) {
+            links.add(link(base, query, page - 1 == 1 ? null : page - 1, "prev"));
+        }
+        if (page < lastPage) {
+            links.add(link(base, query, page + 1, "next"));
+        }
+        links.add(link(base, query, lastPage == 1 ? null : lastPage, "last"));
+        return String.join(", ", links);
+    }
+
+    private static String link(String base, Map<String, List<String>> query, Integer page, String rel) {
+        Map<String, List<String>> sorted = new TreeMap<>(query);
+        if (page == null) {
+            sorted.remove("page");
+        } else {
+            sorted.put("page", List.of(Integer.toString(page)));
+        }
+        StringBuilder url = new StringBuilder(base);
+        char separator = '?';
+        for (Map.Entry<String, List<String>> entry : sorted.entrySet()) {
+            for (String value : entry.getValue()) {
+                url.append(separator).append(quotePlus(entry.getKey())).append('=').append(quotePlus(value));
+                separator = '&';
+            }
+        }
+        return "<" + url + ">; rel=\"" + rel + "\"";
+    }
+
+    /** Parses a raw query string like Python's {@code parse_qs(keep_blank_values=True)}, keys in first-seen order. */
+    private static Map<String, List<String>> parseQuery(String raw) {
+        Map<String, List<String>> query = new LinkedHashMap<>();
+        if (raw == null || raw.isEmpty()) {
+            return query;
+        }
+        for (String pair : raw.split("[&;]")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String key = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            query.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
+        }
+        return query;
+    }
+
+    private static String decode(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return text;
+        }
+    }
+
+    /** Python's {@code urllib.parse.quote_plus}: keeps letters, digits and {@code _.-~}; space becomes {@code +}. */
+    static String quotePlus(String text) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '_' || c == '.' || c == '-' || c == '~') {
+                out.append((char) c);
+            } else if (c == ' ') {
+                out.append('+');
+            } else {
+                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * Reads an optional UUID filter parameter.
+     *
+     * @return the UUID, or empty when absent or empty
+     * @throws ApiException 400 {@code {"<name>": ["Enter a valid UUID."]}} when malformed
+     */
+    public static Optional<java.util.UUID> uuidFilter(HttpServletRequest request, String name) {
+        String text = last(request, name);
+        if (text == null || text.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(Uuids.parse(text.strip())
+                .orElseThrow(() -> ApiException.field(name, "Enter a valid UUID.")));
+    }
+
+    /** @return the last value of a text filter, or {@code null} when absent or empty (no filter) */
+    public static String textFilter(HttpServletRequest request, String name) {
+        String text = last(request, name);
+        return text == null || text.isEmpty() ? null : text;
+    }
+}

@@ -1,0 +1,129 @@
+package org.orggroups.app.web.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.orggroups.api.group.GroupRules;
+import org.orggroups.app.web.error.ApiException;
+import org.orggroups.app.web.error.ErrorBodies;
+import org.springframework.http.HttpStatus;
+
+/**
+ * Reads request bodies the way Django REST framework's JSON parser and serializer fields do, with their
+ * exact error texts (API.md section 3, "Request bodies").
+ */
+public final class RequestBodies {
+
+    /** Largest body accepted, in bytes (API.md section 3: over 1 MiB gives 413). */
+    public static final int MAX_BYTES = 1024 * 1024;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private RequestBodies() {
+    }
+
+    /**
+     * Reads the body as a JSON object. An empty body is an empty object, as DRF treats it.
+     *
+     * @return the object
+     * @throws ApiException 413 when the body is over {@link #MAX_BYTES}; 400 {@code {"detail":"JSON parse error - ..."}}
+     *                      for malformed JSON; 400 {@code {"non_field_errors":[...]}} for JSON that is not an object
+     */
+    public static ObjectNode readObject(HttpServletRequest request) {
+        byte[] bytes = readBytes(request);
+        if (bytes.length == 0) {
+            return JsonNodeFactory.instance.objectNode();
+        }
+        JsonNode node;
+        try {
+            node = JSON.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            throw ApiException.detail(HttpStatus.BAD_REQUEST, "JSON parse error - " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (node == null || node.isMissingNode()) {
+            return JsonNodeFactory.instance.objectNode();
+        }
+        if (!node.isObject()) {
+            throw ApiException.field("non_field_errors",
+                    "Invalid data. Expected a dictionary, but got " + JsonTypes.pythonName(node) + ".");
+        }
+        return (ObjectNode) node;
+    }
+
+    private static byte[] readBytes(HttpServletRequest request) {
+        if (request.getContentLengthLong() > MAX_BYTES) {
+            throw tooLarge();
+        }
+        try (InputStream in = request.getInputStream()) {
+            byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+            if (bytes.length > MAX_BYTES) {
+                throw tooLarge();
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw ApiException.detail(HttpStatus.BAD_REQUEST, "JSON parse error - " + e.getMessage());
+        }
+    }
+
+    private static ApiException tooLarge() {
+        return ApiException.detail(HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large.");
+    }
+
+    /**
+     * Reads a required name field: DRF's {@code CharField(max_length=150)} with whitespace trimmed.
+     *
+     * @param body     the request object
+     * @param field    the key
+     * @param required whether a missing key is an error (POST, PUT) or means "unchanged" (PATCH)
+     * @return the trimmed name, or empty when the key is absent and not required
+     * @throws ApiException 400 {@code {"<field>": [message]}}: required, may not be null, not a valid string,
+     *                      may not be blank, no more than 150 characters (counted in code points)
+     */
+    public static Optional<String> name(ObjectNode body, String field, boolean required) {
+        Optional<String> error = nameError(body, field, required);
+        if (error.isPresent()) {
+            throw ApiException.field(field, error.get());
+        }
+        JsonNode value = body.get(field);
+        return value == null ? Optional.empty() : Optional.of(value.asText().strip());
+    }
+
+    /**
+     * The error that {@link #name} would raise, without raising it, so that callers can report several
+     * fields at once as DRF does.
+     *
+     * @return the message, or empty when the field is acceptable
+     */
+    public static Optional<String> nameError(ObjectNode body, String field, boolean required) {
+        JsonNode value = body.get(field);
+        if (value == null) {
+            return required ? Optional.of(ErrorBodies.REQUIRED) : Optional.empty();
+        }
+        if (value.isNull()) {
+            return Optional.of(ErrorBodies.NULL);
+        }
+        if (!value.isTextual() && !value.isNumber()) {
+            return Optional.of(ErrorBodies.NOT_A_STRING);
+        }
+        String name = value.asText().strip();
+        if (name.isEmpty()) {
+            return Optional.of(ErrorBodies.BLANK);
+        }
+        if (!GroupRules.isValidName(name)) {
+            return Optional.of(ErrorBodies.TOO_LONG);
+        }
+        return Optional.empty();
+    }
+}

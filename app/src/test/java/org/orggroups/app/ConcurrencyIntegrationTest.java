@@ -1,0 +1,138 @@
+package org.orggroups.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.orggroups.app.support.IntegrationTest;
+import org.orggroups.app.support.SecondNode;
+
+/**
+ * No cycle can ever be stored, whatever the interleaving of concurrent moves on two nodes that share one
+ * database (API.md section 5, DESIGN.md section 4). Real threads, real HTTP, two service instances.
+ */
+class ConcurrencyIntegrationTest extends IntegrationTest {
+
+    private static final String GROUPS = "/api/organization-groups/";
+    private static SecondNode node2;
+
+    @BeforeAll
+    static void startSecondNode() {
+        node2 = SecondNode.start();
+    }
+
+    @AfterAll
+    static void stopSecondNode() {
+        node2.close();
+    }
+
+    @Test
+    void oppositeMovesOnTwoNodesNeverBothPass() throws Exception {
+        int pairs = 40;
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            for (int i = 0; i < pairs; i++) {
+                String a = createGroup("A" + i, null);
+                String b = createGroup("B" + i, null);
+                CyclicBarrier start = new CyclicBarrier(2);
+                Future<Response> aUnderB = threads.submit(() -> move(baseUrl(), a, b, start));
+                Future<Response> bUnderA = threads.submit(() -> move(node2.baseUrl(), b, a, start));
+                List<Integer> statuses = List.of(aUnderB.get().status(), bUnderA.get().status());
+
+                assertThat(statuses).as("pair %d: exactly one move passes", i).containsExactlyInAnyOrder(200, 400);
+                Response refused = aUnderB.get().status() == 400 ? aUnderB.get() : bUnderA.get();
+                assertThat(refused.body())
+                        .isEqualTo("{\"parent\":[\"Organization group cannot be moved under its own descendant.\"]}");
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertNoCycle();
+    }
+
+    @Test
+    void randomConcurrentMovesOnTwoNodesLeaveATree() throws Exception {
+        List<String> groups = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            groups.add(createGroup("G" + i, null));
+        }
+        int workers = 4;
+        ExecutorService threads = Executors.newFixedThreadPool(workers);
+        try {
+            List<Future<Set<Integer>>> results = new ArrayList<>();
+            for (int w = 0; w < workers; w++) {
+                String node = w % 2 == 0 ? baseUrl() : node2.baseUrl();
+                results.add(threads.submit(() -> {
+                    Set<Integer> seen = new HashSet<>();
+                    for (int i = 0; i < 40; i++) {
+                        ThreadLocalRandom random = ThreadLocalRandom.current();
+                        String child = groups.get(random.nextInt(groups.size()));
+                        String parent = random.nextInt(5) == 0 ? null : groups.get(random.nextInt(groups.size()));
+                        seen.add(call("PATCH", node + GROUPS + child + "/", adminToken(),
+                                json(parent == null ? nullParent() : Map.of("parent", parent))).status());
+                    }
+                    return seen;
+                }));
+            }
+            for (Future<Set<Integer>> result : results) {
+                assertThat(result.get()).as("only successes and validation refusals").isSubsetOf(200, 400);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertNoCycle();
+        assertThat(jdbc.queryForObject("select count(*) from group_view", Long.class)).isEqualTo(12L);
+    }
+
+    private static Map<String, Object> nullParent() {
+        Map<String, Object> body = new HashMap<>();
+        body.put("parent", null);
+        return body;
+    }
+
+    private Response move(String node, String child, String parent, CyclicBarrier start) throws Exception {
+        start.await();
+        return call("PATCH", node + GROUPS + child + "/", adminToken(), json(Map.of("parent", parent)));
+    }
+
+    /** Follows every group's parent chain in both the command-side tree and the group view. */
+    private void assertNoCycle() {
+        for (String table : List.of("group_tree where deleted = false", "group_view")) {
+            Map<UUID, UUID> parents = new HashMap<>();
+            jdbc.query("select group_id, parent_id from " + table, rs -> {
+                parents.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class));
+            });
+            for (UUID start : parents.keySet()) {
+                Set<UUID> seen = new HashSet<>();
+                for (UUID at = start; at != null; at = parents.get(at)) {
+                    assertThat(seen.add(at)).as("cycle through %s in %s", at, table).isTrue();
+                }
+            }
+        }
+        assertThat(jdbc.queryForList("select g.group_id from group_view g join group_tree t on t.group_id = g.group_id"
+                + " where t.parent_id is distinct from g.parent_id")).as("the view agrees with the tree").isEmpty();
+    }
+
+    private String createGroup(String name, String parent) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("name", name);
+        body.put("parent", parent);
+        Response response = post(GROUPS, body);
+        assertThat(response.status()).isEqualTo(201);
+        return response.json().get("uuid").asText();
+    }
+}

@@ -1,0 +1,60 @@
+package org.orggroups.app.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class AccessRulesTest {
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({
+            "GET, /api/organization-groups/",
+            "GET, /api/organization-groups",
+            "HEAD, /api/organization-groups/6dfc0e3a9b7c4d2e8f1a2b3c4d5e6f70/",
+            "OPTIONS, /api/organization-groups/",
+            "GET, /api/customers/",
+            "GET, /api/customers",
+            "GET, /api/customers/6dfc0e3a9b7c4d2e8f1a2b3c4d5e6f70",
+            "POST, /api-auth/password/",
+            "POST, /api-auth/password",
+            "GET, /actuator/health",
+            "GET, /actuator/health/liveness",
+            "GET, /actuator/info/",
+            "GET, /",
+            "DELETE, /nowhere",
+            "GET, /error",
+            "GET, /api/no-such-resource/",
+    })
+    void openRequests(String method, String path) {
+        assertThat(AccessRules.staffOnly(method, path)).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({
+            "POST, /api/organization-groups/",
+            "POST, /api/organization-groups",
+            "PUT, /api/organization-groups/6dfc0e3a9b7c4d2e8f1a2b3c4d5e6f70/",
+            "PATCH, /api/organization-groups/6dfc0e3a9b7c4d2e8f1a2b3c4d5e6f70",
+            "DELETE, /api/customers/6dfc0e3a9b7c4d2e8f1a2b3c4d5e6f70/",
+            "POST, /api/customers/6dfc0e3a9b7c4d2e8f1a2b3c4d5e6f70/update_organization_groups/",
+            "GET, /api/organization-groups/6dfc0e3a9b7c4d2e8f1a2b3c4d5e6f70/history/",
+            "GET, /api/organization-groups/6dfc0e3a9b7c4d2e8f1a2b3c4d5e6f70/history",
+            "GET, /api/organization-groups/6dfc0e3a9b7c4d2e8f1a2b3c4d5e6f70/history/at/",
+            "HEAD, /api/customers/6dfc0e3a9b7c4d2e8f1a2b3c4d5e6f70/history/",
+            "GET, /API/Customers/6dfc0e3a9b7c4d2e8f1a2b3c4d5e6f70/HISTORY/",
+            "GET, /api/users/",
+            "GET, /api/users",
+            "GET, /API/USERS/",
+            "OPTIONS, /api/users/6dfc0e3a9b7c4d2e8f1a2b3c4d5e6f70/",
+            "POST, /api/users/",
+            "DELETE, /api/no-such-resource/",
+            "GET, /actuator",
+            "GET, /actuator/metrics",
+            "GET, /actuator/prometheus",
+            "GET, /actuator/healthz",
+    })
+    void staffOnlyRequests(String method, String path) {
+        assertThat(AccessRules.staffOnly(method, path)).isTrue();
+    }
+}

@@ -1,0 +1,175 @@
+package org.orggroups.app.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Base of the HTTP integration tests: the whole service on a random port, spoken to over real HTTP, on
+ * PostgreSQL when {@code SPRING_DATASOURCE_URL} names one (as {@code .ci/run} does), else on in-memory H2.
+ * Before each test, the event store and every table built from it are emptied, so tests can assert exact
+ * lists and counts. Users and tokens are kept.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+public abstract class IntegrationTest {
+
+    /** Tables emptied before each test: everything that events create. */
+    private static final List<String> EVENT_TABLES = List.of(
+            "domain_event_entry", "snapshot_event_entry", "token_entry", "dead_letter_entry",
+            "group_tree", "group_member", "group_view", "customer_view", "customer_group_view");
+
+    protected static final ObjectMapper JSON = new ObjectMapper();
+    protected static final String ADMIN_USERNAME = "admin";
+    protected static final String ADMIN_PASSWORD = "test-admin-password";
+
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+
+    private static String cachedAdminToken;
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    @BeforeEach
+    void emptyEventTables() {
+        for (String table : EVENT_TABLES) {
+            jdbc.execute("delete from " + table);
+        }
+    }
+
+    /** @return {@code http://localhost:<port>} */
+    protected String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    /** @return a token of the staff user made from the test configuration, fetched once per JVM */
+    protected String adminToken() {
+        if (cachedAdminToken == null) {
+            cachedAdminToken = login(ADMIN_USERNAME, ADMIN_PASSWORD);
+        }
+        return cachedAdminToken;
+    }
+
+    /** Logs in through {@code POST /api-auth/password/} and returns the token; fails the test otherwise. */
+    protected String login(String username, String password) {
+        Response response = call("POST", "/api-auth/password/", null,
+                json(Map.of("username", username, "password", password)));
+        if (response.status() != 200) {
+            throw new AssertionError("login of " + username + " failed: " + response);
+        }
+        return response.json().get("token").asText();
+    }
+
+    /** Serializes a value (a map, a list, a string...) to JSON text. */
+    protected static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Sends one real HTTP request.
+     *
+     * @param method  GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS...
+     * @param path    path and query, starting with {@code /}, or an absolute URL
+     * @param token   API token sent as {@code Authorization: Token <token>}, or {@code null} for anonymous
+     * @param body    JSON text, or {@code null} for no body
+     * @param headers extra header name/value pairs
+     */
+    protected Response call(String method, String path, String token, String body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : baseUrl() + path))
+                .timeout(Duration.ofSeconds(60))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Token " + token);
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body(), response.headers().map());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Shorthands for the common calls as the staff user. */
+    protected Response get(String path) {
+        return call("GET", path, null, null);
+    }
+
+    protected Response post(String path, Object body) {
+        return call("POST", path, adminToken(), json(body));
+    }
+
+    protected Response put(String path, Object body) {
+        return call("PUT", path, adminToken(), json(body));
+    }
+
+    protected Response patch(String path, Object body) {
+        return call("PATCH", path, adminToken(), json(body));
+    }
+
+    protected Response delete(String path) {
+        return call("DELETE", path, adminToken(), null);
+    }
+
+    /**
+     * An HTTP answer.
+     *
+     * @param status  the status code
+     * @param body    the raw body text, empty when there is none
+     * @param headers the headers, names in lower case
+     */
+    public record Response(int status, String body, Map<String, List<String>> headers) {
+
+        /** @return the body parsed as JSON */
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON (status " + status + "): " + body, e);
+            }
+        }
+
+        /** @return the first value of a header (name case-insensitive), or {@code null} */
+        public String header(String name) {
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0))
+                    .findFirst().orElse(null);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package org.orggroups.app.support;
+
+import org.orggroups.app.OrgGroupsApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A second, independent instance of the whole service (its own Spring context, Axon configuration, HTTP
+ * server and connection pool) on the same database as the test's own instance: two nodes of a cluster.
+ */
+public final class SecondNode implements AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+    private final int port;
+
+    private SecondNode(ConfigurableApplicationContext context) {
+        this.context = context;
+        this.port = context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+    }
+
+    /** Starts a node with the test profile on a random port. */
+    public static SecondNode start() {
+        return new SecondNode(new SpringApplicationBuilder(OrgGroupsApplication.class)
+                .profiles("test")
+                .properties("server.port=0")
+                .run());
+    }
+
+    /** @return {@code http://localhost:<port>} of this node */
+    public String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}

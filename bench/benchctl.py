@@ -1,0 +1,320 @@
+#!/usr/bin/env python3
+"""Helpers for bench/run.sh (python3 standard library only).
+
+Subcommands:
+  free-port                      print a free TCP port on 127.0.0.1
+  wait     --url U --pid P       wait until the service answers GET /api/organization-groups/ with 200
+  login    --url U --username N  log in (password from env BENCH_PASSWORD) and print the token
+  seed     --url U --count N     create a tree of N groups through the API, write "uuid<TAB>name" lines
+  count    --url U --query Q     print X-Result-Count of GET /api/organization-groups/?Q
+  jvm      --jstat F --rss F     summarise the sampled heap use and RSS of the service
+  pgbench  --log-prefix P        print p50 / p99 latency (ms) from pgbench per-transaction logs
+  table    --results F           print the result table
+
+Token-taking subcommands read the token from env BENCH_TOKEN.
+"""
+
+import argparse
+import glob
+import http.client
+import json
+import os
+import random
+import socket
+import sys
+import threading
+import time
+import urllib.parse
+
+
+def die(msg, code=1):
+    print(f"error: {msg}", file=sys.stderr)
+    sys.exit(code)
+
+
+class Conn:
+    """One keep-alive HTTP connection per thread."""
+
+    def __init__(self, url, token=None, timeout=30):
+        p = urllib.parse.urlsplit(url)
+        self.host, self.port, self.timeout = p.hostname, p.port or 80, timeout
+        self.token = token
+        self.c = None
+
+    def call(self, method, path, body=None):
+        headers = {"Accept": "application/json"}
+        data = None
+        if body is not None:
+            data = json.dumps(body, ensure_ascii=False).encode()
+            headers["Content-Type"] = "application/json"
+        if self.token:
+            headers["Authorization"] = "Token " + self.token
+        for attempt in (1, 2):
+            if self.c is None:
+                self.c = http.client.HTTPConnection(self.host, self.port, timeout=self.timeout)
+            try:
+                self.c.request(method, path, body=data, headers=headers)
+                r = self.c.getresponse()
+                raw = r.read()
+                if r.getheader("Connection", "").lower() == "close":
+                    self.c.close()
+                    self.c = None
+                return r.status, r.headers, raw.decode("utf-8", "replace")
+            except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
+                self.c.close()
+                self.c = None
+                if attempt == 2:
+                    raise
+
+
+def cmd_free_port(_):
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    print(s.getsockname()[1])
+    s.close()
+
+
+def cmd_wait(a):
+    deadline = time.monotonic() + a.timeout
+    last = "no answer yet"
+    while time.monotonic() < deadline:
+        try:
+            os.kill(a.pid, 0)
+        except OSError:
+            die(f"the service (pid {a.pid}) exited during start-up")
+        try:
+            status, _, body = Conn(a.url, timeout=5).call("GET", "/api/organization-groups/?page_size=1")
+            if status == 200:
+                return
+            last = f"{status} {body[:300]}"
+        except OSError as e:
+            last = str(e)
+        time.sleep(1)
+    die(f"the service did not answer 200 within {a.timeout} s; last: {last}")
+
+
+def cmd_login(a):
+    status, _, body = Conn(a.url).call("POST", "/api-auth/password/",
+                                       {"username": a.username, "password": os.environ["BENCH_PASSWORD"]})
+    if status != 200:
+        die(f"POST /api-auth/password/ -> {status}: {body}")
+    print(json.loads(body)["token"])
+
+
+# Realistic group names: an organisational unit kind and a subject, sometimes a place.
+KINDS = ["Department of", "Institute of", "Faculty of", "Centre for", "Laboratory of", "School of",
+         "Division of", "Research Unit for", "Chair of", "Graduate School of"]
+SUBJECTS = ["Physics", "Chemistry", "Mathematics", "Computer Science", "Marine Biology", "Cell Biology",
+            "Molecular Biology", "Evolutionary Biology", "Biochemistry", "Geology", "Geophysics",
+            "Meteorology", "Oceanography", "Astronomy", "Economics", "Sociology", "Psychology", "Linguistics",
+            "History", "Philosophy", "Law", "Medicine", "Nursing", "Public Health", "Pharmacology",
+            "Mechanical Engineering", "Electrical Engineering", "Civil Engineering", "Architecture",
+            "Materials Science", "Energy Systems", "Data Science", "Statistics", "Education", "Musicology",
+            "Archaeology", "Political Science", "Environmental Science", "Robotics", "Neuroscience"]
+PLACES = ["Nordhavn", "Åsvik", "Südmark", "Jærvik", "Østerdal", "Rheinfels", "Bergslagen", "Tromsvik",
+          "Göttingbrück", "Lindholm", "Kjølberg", "Mälarvik", "Oulunsalo", "Würzfeld", "Hämeenkylä"]
+
+
+def group_name(rng):
+    name = f"{rng.choice(KINDS)} {rng.choice(SUBJECTS)}"
+    if rng.random() < 0.5:
+        name += f", {rng.choice(PLACES)}"
+    return name
+
+
+def cmd_seed(a):
+    token = os.environ.get("BENCH_TOKEN") or die("BENCH_TOKEN is not set")
+    rng = random.Random(a.seed)
+    lock = threading.Lock()
+    created = []           # (uuid, url, depth, name); the pool parents are drawn from
+    shallow = []           # indexes into created whose depth < max_depth
+    next_index = [0]
+    failures = []
+    roots = max(1, min(a.roots, a.count))
+
+    def reserve():
+        with lock:
+            if failures or next_index[0] >= a.count:
+                return None
+            i = next_index[0]
+            next_index[0] += 1
+            name = group_name(rng)
+            if i < roots:
+                return i, name, None, 1
+            p = created[shallow[rng.randrange(len(shallow))]]
+            return i, name, p, p[2] + 1
+
+    def worker(only_roots):
+        conn = Conn(a.url, token)
+        while True:
+            with lock:
+                if only_roots and next_index[0] >= roots:
+                    return
+            job = reserve()
+            if job is None:
+                return
+            _, name, parent, depth = job
+            body = {"name": name, "parent": parent[1] if parent else None}
+            try:
+                status, _, text = conn.call("POST", "/api/organization-groups/", body)
+            except OSError as e:
+                status, text = 0, str(e)
+            if status != 201:
+                with lock:
+                    failures.append(f"POST /api/organization-groups/ {json.dumps(body, ensure_ascii=False)} "
+                                    f"-> {status}: {text[:500]}")
+                return
+            g = json.loads(text)
+            with lock:
+                created.append((g["uuid"], g["url"], depth, name))
+                if depth < a.max_depth:
+                    shallow.append(len(created) - 1)
+
+    started = time.monotonic()
+    for only_roots in (True, False):  # roots first, so that every child has a parent to pick from
+        threads = [threading.Thread(target=worker, args=(only_roots,)) for _ in range(a.workers)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    took = time.monotonic() - started
+    if failures:
+        die(f"seeding stopped after {len(created)} groups; first failure:\n  {failures[0]}")
+    with open(a.out, "w", encoding="utf-8") as f:
+        for uuid, _, _, name in created:
+            f.write(f"{uuid}\t{name}\n")
+    depths = {}
+    for _, _, d, _ in created:
+        depths[d] = depths.get(d, 0) + 1
+    share = sum(a.filter.lower() in n.lower() for _, _, _, n in created) / len(created)
+    print(f"seeded {len(created)} groups in {took:.1f} s ({len(created) / took:.0f} groups/s, "
+          f"{a.workers} workers); groups per depth: "
+          + ", ".join(f"{d}:{n}" for d, n in sorted(depths.items()))
+          + f"; name filter {a.filter!r} matches {share:.1%}")
+
+
+def cmd_count(a):
+    query = a.query + ("&name=" + urllib.parse.quote(a.name) if a.name is not None else "")
+    status, headers, body = Conn(a.url, os.environ.get("BENCH_TOKEN")).call(
+        "GET", "/api/organization-groups/?" + query)
+    if status != 200:
+        die(f"GET /api/organization-groups/?{query} -> {status}: {body[:500]}")
+    print(headers.get("X-Result-Count", "?"))
+
+
+def cmd_jvm(a):
+    peak_used = peak_cap = 0.0
+    gc = ""
+    cols = None
+    try:
+        with open(a.jstat) as f:
+            for line in f:
+                parts = line.split()
+                if not parts:
+                    continue
+                if parts[0] in ("S0C", "Timestamp"):
+                    cols = parts
+                    continue
+                if cols is None or len(parts) != len(cols):
+                    continue
+                try:
+                    v = dict(zip(cols, map(float, parts)))
+                except ValueError:
+                    continue
+                used = v["S0U"] + v["S1U"] + v["EU"] + v["OU"]
+                cap = v["S0C"] + v["S1C"] + v["EC"] + v["OC"]
+                peak_used, peak_cap = max(peak_used, used), max(peak_cap, cap)
+                gc = (f"young GCs {int(v['YGC'])} ({v['YGCT']:.2f} s), full GCs {int(v['FGC'])} "
+                      f"({v['FGCT']:.2f} s), total GC time {v['GCT']:.2f} s")
+    except OSError:
+        pass
+    peak_rss = 0
+    try:
+        with open(a.rss) as f:
+            peak_rss = max((int(x) for x in f.read().split() if x.isdigit()), default=0)
+    except OSError:
+        pass
+    if peak_used:
+        print(f"JVM heap (sampled every {a.interval} s): peak used {peak_used / 1024:.0f} MiB, "
+              f"peak committed {peak_cap / 1024:.0f} MiB; {gc}")
+    else:
+        print("JVM heap: no jstat samples")
+    hwm = f"{a.hwm / 1024:.0f} MiB" if a.hwm else "n/a"
+    print(f"JVM RSS: peak (VmHWM) {hwm}, highest sample {peak_rss / 1024:.0f} MiB")
+
+
+def cmd_pgbench(a):
+    lat = []
+    for path in glob.glob(a.log_prefix + ".*"):
+        with open(path) as f:
+            for line in f:
+                parts = line.split()
+                if len(parts) >= 3 and parts[2].isdigit():
+                    lat.append(int(parts[2]))
+    if not lat:
+        print("n/a n/a")
+        return
+    lat.sort()
+
+    def pct(p):
+        return lat[min(len(lat) - 1, int(len(lat) * p / 100))] / 1000.0
+
+    print(f"{pct(50):.2f} {pct(99):.2f}")
+
+
+def cmd_table(a):
+    rows = []
+    with open(a.results, encoding="utf-8") as f:
+        for line in f:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) >= 7:
+                rows.append(parts)
+    head = ("scenario", "requests/s", "p50 ms", "p99 ms", "non-2xx", "sock err", "requests")
+    fmt = "{:<22} {:>11} {:>9} {:>9} {:>8} {:>9} {:>9}"
+    print(fmt.format(*head))
+    print("-" * 84)
+    for r in rows:
+        if r[0].startswith("pgbench"):
+            print("-" * 84)
+        print(fmt.format(*r[:7]))
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    sub.add_parser("free-port")
+    p = sub.add_parser("wait")
+    p.add_argument("--url", required=True)
+    p.add_argument("--pid", type=int, required=True)
+    p.add_argument("--timeout", type=int, default=180)
+    p = sub.add_parser("login")
+    p.add_argument("--url", required=True)
+    p.add_argument("--username", required=True)
+    p = sub.add_parser("seed")
+    p.add_argument("--url", required=True)
+    p.add_argument("--count", type=int, default=10000)
+    p.add_argument("--workers", type=int, default=8)
+    p.add_argument("--roots", type=int, default=50, help="number of root groups")
+    p.add_argument("--max-depth", type=int, default=6, help="deepest level a group is created on")
+    p.add_argument("--filter", default="biolog", help="report the share of names containing this")
+    p.add_argument("--seed", type=int, default=42, help="random seed for names and the tree shape")
+    p.add_argument("--out", required=True)
+    p = sub.add_parser("count")
+    p.add_argument("--url", required=True)
+    p.add_argument("--query", required=True)
+    p.add_argument("--name", default=None, help="name filter, URL-encoded and appended to the query")
+    p = sub.add_parser("jvm")
+    p.add_argument("--jstat", required=True)
+    p.add_argument("--rss", required=True)
+    p.add_argument("--hwm", type=int, default=0, help="VmHWM in KiB")
+    p.add_argument("--interval", default="2")
+    p = sub.add_parser("pgbench")
+    p.add_argument("--log-prefix", required=True)
+    p = sub.add_parser("table")
+    p.add_argument("--results", required=True)
+    a = ap.parse_args()
+    globals()["cmd_" + a.cmd.replace("-", "_")](a)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,201 @@
+#!/usr/bin/env bash
+# Load benchmark of the organization-groups service on PostgreSQL. See bench/README.md.
+#
+# Usage: bench/run.sh [--short] [--help]
+#
+# Creates a fresh database, starts the service jar on it, seeds groups through the API, warms up,
+# measures each scenario with wrk, runs pgbench as the bound of any write path, prints one table,
+# then stops the service and drops the database. Every setting is an environment variable:
+#
+#   BENCH_DURATION=30        seconds per scenario
+#   BENCH_WARMUP=60          seconds of mixed warm-up before the first scenario
+#   BENCH_CONNECTIONS=16     wrk connections (pgbench clients too)
+#   BENCH_THREADS=2          wrk threads (pgbench threads too)
+#   BENCH_TIMEOUT=10s        wrk request timeout (slower answers count as socket errors)
+#   BENCH_GROUPS=10000       groups to seed
+#   BENCH_ROOTS=50           of which roots
+#   BENCH_MAX_DEPTH=6        deepest level of the seeded tree
+#   BENCH_SEED_WORKERS=8     concurrent seeding connections
+#   BENCH_FILTER=biolog      substring for the name-filter scenario (about 10 % of the seeded names)
+#   BENCH_SCENARIOS="create-root create-child retrieve list-page list-filter rename"
+#   BENCH_PGBENCH_DURATION   seconds of pgbench (default: BENCH_DURATION)
+#   BENCH_XMX=256m           service heap limit;  BENCH_JAVA_OPTS: more JVM options
+#   BENCH_JAR=app/target/app-0.1.0-SNAPSHOT.jar
+#   BENCH_PORT               service port (default: a free one)
+#   BENCH_PGHOST=127.0.0.1  BENCH_PGPORT=5432  BENCH_PGUSER=postgres  (PGPASSWORD is passed on)
+#   BENCH_DB=orggroups_bench_<pid>   database to create (it must not exist) and drop
+#   BENCH_KEEP_DB=0          1 keeps the database (and leaves the service's data for inspection)
+#   BENCH_OUT=bench/out/<time>       folder for logs, seeded uuids and raw results
+#
+# --short sets BENCH_DURATION=5, BENCH_WARMUP=5 (unless they are set) for a quick check.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+case "${1:-}" in
+  --short) : "${BENCH_DURATION:=5}" "${BENCH_WARMUP:=5}" ;;
+  -h|--help) sed -n '2,/^set -euo/p' bench/run.sh | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+  "") ;;
+  *) echo "unknown argument: $1 (try --help)" >&2; exit 2 ;;
+esac
+
+DURATION=${BENCH_DURATION:-30}
+WARMUP=${BENCH_WARMUP:-60}
+CONNECTIONS=${BENCH_CONNECTIONS:-16}
+THREADS=${BENCH_THREADS:-2}
+TIMEOUT=${BENCH_TIMEOUT:-10s}
+GROUPS_N=${BENCH_GROUPS:-10000}
+ROOTS=${BENCH_ROOTS:-50}
+MAX_DEPTH=${BENCH_MAX_DEPTH:-6}
+SEED_WORKERS=${BENCH_SEED_WORKERS:-8}
+FILTER=${BENCH_FILTER:-biolog}
+SCENARIOS=${BENCH_SCENARIOS:-create-root create-child retrieve list-page list-filter rename}
+PGBENCH_DURATION=${BENCH_PGBENCH_DURATION:-$DURATION}
+XMX=${BENCH_XMX:-256m}
+JAR=${BENCH_JAR:-app/target/app-0.1.0-SNAPSHOT.jar}
+PGH=${BENCH_PGHOST:-127.0.0.1}
+PGP=${BENCH_PGPORT:-5432}
+PGU=${BENCH_PGUSER:-postgres}
+DB=${BENCH_DB:-orggroups_bench_$$}
+OUT=${BENCH_OUT:-bench/out/$(date +%Y%m%d-%H%M%S)}
+SAMPLE_INTERVAL=2
+
+for tool in java jstat wrk psql pgbench python3; do
+  command -v "$tool" >/dev/null || { echo "missing tool: $tool (wrk: apt-get install wrk)" >&2; exit 2; }
+done
+[[ -f "$JAR" ]] || { echo "no jar at $JAR; build it first: ./mvnw -q -B install -DskipTests" >&2; exit 2; }
+[[ "$DB" =~ ^[a-z_][a-z0-9_]*$ ]] || { echo "BENCH_DB must be a plain lower-case identifier" >&2; exit 2; }
+
+mkdir -p "$OUT"
+RESULTS="$OUT/results.tsv"
+: > "$RESULTS"
+PORT=${BENCH_PORT:-$(python3 bench/benchctl.py free-port)}
+URL="http://127.0.0.1:$PORT"
+ADMIN=bench-admin
+export BENCH_PASSWORD
+BENCH_PASSWORD=$(python3 -c 'import secrets; print(secrets.token_hex(16))')
+PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h "$PGH" -p "$PGP" -U "$PGU")
+
+log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*"; }
+
+SERVICE_PID= JSTAT_PID= RSS_PID= DB_CREATED=
+cleanup() {
+  local rc=$?
+  set +e
+  [[ -n "$JSTAT_PID" ]] && kill "$JSTAT_PID" 2>/dev/null && wait "$JSTAT_PID" 2>/dev/null
+  [[ -n "$RSS_PID" ]] && kill "$RSS_PID" 2>/dev/null && wait "$RSS_PID" 2>/dev/null
+  if [[ -n "$SERVICE_PID" ]] && kill -0 "$SERVICE_PID" 2>/dev/null; then
+    kill "$SERVICE_PID"
+    for _ in $(seq 1 30); do kill -0 "$SERVICE_PID" 2>/dev/null || break; sleep 1; done
+    kill -0 "$SERVICE_PID" 2>/dev/null && kill -9 "$SERVICE_PID"
+    wait "$SERVICE_PID" 2>/dev/null
+    log "service stopped"
+  fi
+  if [[ -n "$DB_CREATED" && "${BENCH_KEEP_DB:-0}" != 1 ]]; then
+    "${PSQL[@]}" -d postgres -c "drop database if exists $DB" && log "database $DB dropped"
+  elif [[ -n "$DB_CREATED" ]]; then
+    log "database $DB kept"
+  fi
+  if [[ $rc -ne 0 ]]; then
+    echo "benchmark FAILED (exit $rc); logs in $OUT" >&2
+    [[ -f "$OUT/service.log" ]] && { echo "--- last lines of $OUT/service.log:" >&2; tail -n 30 "$OUT/service.log" >&2; }
+  fi
+  exit $rc
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+service_alive() {
+  kill -0 "$SERVICE_PID" 2>/dev/null || { echo "the service has exited; see $OUT/service.log" >&2; exit 1; }
+}
+
+log "output folder $OUT; $(nproc) cores; wrk -t$THREADS -c$CONNECTIONS, ${DURATION} s per scenario, ${WARMUP} s warm-up"
+
+# 1. A fresh database.
+"${PSQL[@]}" -d postgres -c "create database $DB"
+DB_CREATED=1
+log "database $DB created on $PGH:$PGP"
+
+# 2. The service, with a sampled view of its heap and RSS.
+SPRING_DATASOURCE_URL="jdbc:postgresql://$PGH:$PGP/$DB" \
+SPRING_DATASOURCE_USERNAME="$PGU" \
+SPRING_DATASOURCE_PASSWORD="${PGPASSWORD:-}" \
+PORT="$PORT" \
+ORGGROUPS_ADMIN_USERNAME="$ADMIN" \
+ORGGROUPS_ADMIN_PASSWORD="$BENCH_PASSWORD" \
+AXON_UPDATE_CHECK_DISABLED=true \
+  java "-Xmx$XMX" ${BENCH_JAVA_OPTS:-} -jar "$JAR" > "$OUT/service.log" 2>&1 &
+SERVICE_PID=$!
+log "service starting: pid $SERVICE_PID, port $PORT, -Xmx$XMX"
+python3 bench/benchctl.py wait --url "$URL" --pid "$SERVICE_PID" --timeout "${BENCH_START_TIMEOUT:-180}"
+log "service up"
+
+jstat -gc "$SERVICE_PID" "${SAMPLE_INTERVAL}s" > "$OUT/jstat.txt" 2>&1 &
+JSTAT_PID=$!
+( while kill -0 "$SERVICE_PID" 2>/dev/null; do
+    awk '/^VmRSS:/ {print $2}' "/proc/$SERVICE_PID/status" 2>/dev/null
+    sleep "$SAMPLE_INTERVAL"
+  done ) > "$OUT/rss.txt" &
+RSS_PID=$!
+
+# 3. Log in as staff and seed the tree.
+export BENCH_TOKEN BENCH_URL="$URL" BENCH_UUIDS="$OUT/groups.tsv" BENCH_FILTER="$FILTER"
+BENCH_TOKEN=$(python3 bench/benchctl.py login --url "$URL" --username "$ADMIN")
+log "seeding $GROUPS_N groups ($ROOTS roots, depth <= $MAX_DEPTH, $SEED_WORKERS workers)"
+python3 bench/benchctl.py seed --url "$URL" --count "$GROUPS_N" --roots "$ROOTS" --max-depth "$MAX_DEPTH" \
+  --workers "$SEED_WORKERS" --filter "$FILTER" --out "$BENCH_UUIDS" | tee "$OUT/seed.txt"
+total=$(python3 bench/benchctl.py count --url "$URL" --query "page_size=1")
+matching=$(python3 bench/benchctl.py count --url "$URL" --query "page_size=1" --name "$FILTER")
+log "the service counts $total groups; name filter '$FILTER' matches $matching"
+
+run_wrk() {  # label, lua script, duration, result file ("" for none)
+  local raw="$OUT/wrk-$1.txt"
+  BENCH_SCENARIO="$1" BENCH_RESULT_FILE="$4" wrk "-t$THREADS" "-c$CONNECTIONS" "-d${3}s" --timeout "$TIMEOUT" \
+    --latency -s "bench/lua/$2.lua" "$URL" > "$raw" 2>&1 || { cat "$raw" >&2; exit 1; }
+  if grep -q "^$1: " "$raw"; then
+    sed -n "/^$1: /,\$ s/^/    /p" "$raw"
+  else
+    echo "wrk printed no result for $1:" >&2; cat "$raw" >&2; exit 1
+  fi
+  service_alive
+}
+
+# 4. Warm-up (a mix of all scenarios; its result is not in the table).
+log "warm-up ${WARMUP} s"
+run_wrk warm-up warmup "$WARMUP" ""
+
+# 5. The scenarios.
+for s in $SCENARIOS; do
+  [[ -f "bench/lua/$s.lua" ]] || { echo "unknown scenario $s" >&2; exit 2; }
+  log "scenario $s ${DURATION} s"
+  run_wrk "$s" "$s" "$DURATION" "$RESULTS"
+done
+
+# 6. pgbench: one-row inserts into a small table of the same PostgreSQL, the bound of any write path.
+"${PSQL[@]}" -d "$DB" -c "create table bench_one_row (id bigserial primary key, created_at timestamptz not null default now(), payload text not null)"
+log "pgbench one-row insert: $CONNECTIONS clients, ${PGBENCH_DURATION} s"
+pgbench -n -h "$PGH" -p "$PGP" -U "$PGU" -c "$CONNECTIONS" -j "$THREADS" -T "$PGBENCH_DURATION" \
+  -f bench/pgbench-insert.sql -l --log-prefix="$OUT/pgbench-log" "$DB" > "$OUT/pgbench.txt" 2>&1 \
+  || { cat "$OUT/pgbench.txt" >&2; exit 1; }
+tps=$(awk '/^tps = / {print $3; exit}' "$OUT/pgbench.txt")
+lat_avg=$(awk '/^latency average = / {print $4; exit}' "$OUT/pgbench.txt")
+txns=$(awk '/^number of transactions actually processed:/ {print $6; exit}' "$OUT/pgbench.txt")
+failed=$(awk '/^number of failed transactions:/ {print $5; exit}' "$OUT/pgbench.txt")
+read -r pg_p50 pg_p99 < <(python3 bench/benchctl.py pgbench --log-prefix "$OUT/pgbench-log")
+rm -f "$OUT"/pgbench-log.*
+printf 'pgbench insert (bound)\t%.1f\t%s\t%s\t%s\t%s\t%s\n' "$tps" "$pg_p50" "$pg_p99" "${failed:-0}" - "$txns" >> "$RESULTS"
+log "pgbench: tps $tps, latency average $lat_avg ms, p50 $pg_p50 ms, p99 $pg_p99 ms"
+
+# 7. Memory of the service, then stop it and drop the database (in cleanup).
+hwm=$(awk '/^VmHWM:/ {print $2}' "/proc/$SERVICE_PID/status")
+jcmd "$SERVICE_PID" GC.heap_info > "$OUT/heap_info.txt" 2>&1 || true
+kill "$JSTAT_PID" 2>/dev/null; wait "$JSTAT_PID" 2>/dev/null || true; JSTAT_PID=
+kill "$RSS_PID" 2>/dev/null; wait "$RSS_PID" 2>/dev/null || true; RSS_PID=
+
+echo
+echo "Results: $total groups seeded (name filter '$FILTER' matches $matching), wrk -t$THREADS -c$CONNECTIONS," \
+     "${DURATION} s per scenario after ${WARMUP} s warm-up; pgbench $CONNECTIONS clients, ${PGBENCH_DURATION} s"
+echo
+python3 bench/benchctl.py table --results "$RESULTS"
+echo
+python3 bench/benchctl.py jvm --jstat "$OUT/jstat.txt" --rss "$OUT/rss.txt" --hwm "${hwm:-0}" --interval "$SAMPLE_INTERVAL"
+echo "Raw output: $OUT"

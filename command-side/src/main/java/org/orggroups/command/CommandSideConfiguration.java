@@ -1,0 +1,30 @@
+package org.orggroups.command;
+
+import org.axonframework.common.lock.LockFactory;
+import org.axonframework.common.lock.NullLockFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Beans of the command side that are not found by their own annotations. */
+@Configuration(proxyBeanMethods = false)
+public class CommandSideConfiguration {
+
+    /**
+     * The lock factory of both aggregates ({@code @Aggregate(lockFactory = "aggregateLockFactory")}): none.
+     * <p>
+     * Every lock the command side relies on lives in the database: the {@code tree_lock} row, the row locks
+     * on {@code group_tree}, and the event table's unique {@code (aggregate_identifier, sequence_number)}.
+     * Axon's default JVM-local aggregate lock adds nothing across nodes sharing that database, and within
+     * one node it deadlocks against them where no database can see it: a move loads its group (taking the
+     * aggregate lock) and then waits for the {@code tree_lock} row, while a delete holding that row loads
+     * the same group as part of its subtree and waits for the aggregate lock. Without it, two writers of one
+     * aggregate race to append the same sequence number; the loser gets Axon's
+     * {@code ConcurrencyException} and the HTTP edge retries the whole command.
+     *
+     * @return {@link NullLockFactory#INSTANCE}
+     */
+    @Bean
+    public LockFactory aggregateLockFactory() {
+        return NullLockFactory.INSTANCE;
+    }
+}

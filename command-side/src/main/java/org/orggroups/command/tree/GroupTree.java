@@ -1,0 +1,61 @@
+package org.orggroups.command.tree;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+
+import org.orggroups.api.customer.CustomerId;
+import org.orggroups.api.group.GroupId;
+
+/**
+ * The command side's own, transactionally consistent view of the tree of groups and of their direct
+ * members (DESIGN.md section 4). Aggregates cannot see each other; they ask this for set-based checks:
+ * the parent exists and is live, a move makes no cycle, who is a member of a deleted subtree.
+ * <p>
+ * Every method runs in the caller's transaction, and the locks it takes are held until that transaction
+ * ends. Lock order, to stay free of deadlocks: {@link #lockShape()} first, then group rows.
+ * Creates and renames do not take {@link #lockShape()}; every change of the tree's shape does
+ * (move, delete, membership change).
+ */
+public interface GroupTree {
+
+    /**
+     * Takes the single lock that serializes every change of the tree's shape, across all nodes that share
+     * the database. Taken before reading ancestors, subtrees or members, so that what was read stays true
+     * until the transaction commits (two opposite moves, A under B and B under A, cannot both pass).
+     */
+    void lockShape();
+
+    /**
+     * Locks the group's row, so that the group cannot be deleted before this transaction ends, and a
+     * delete already running is waited for.
+     *
+     * @param groupId the group
+     * @return whether the group exists and is not deleted
+     */
+    boolean lockLiveGroup(GroupId groupId);
+
+    /**
+     * @param groupId a group
+     * @return the group itself followed by its parent, grandparent and so on up to the root; empty when the
+     *         group is unknown. Only consistent while {@link #lockShape()} is held
+     */
+    List<GroupId> ancestorsOf(GroupId groupId);
+
+    /**
+     * Locks a group and its whole live subtree, level by level: each level is locked before its children
+     * are read, so a child created concurrently under a locked group is either seen here or, once this
+     * transaction has marked its parent deleted, refused by {@link #lockLiveGroup(GroupId)}.
+     *
+     * @param root the group at the top of the subtree
+     * @return the root and its live descendants, deepest level first, the root last; within a level
+     *         ordered by uuid
+     */
+    List<GroupId> lockSubtreeDeepestFirst(GroupId root);
+
+    /**
+     * @param groupIds groups, possibly empty
+     * @return the customers that are direct members of at least one of them, ordered by uuid
+     */
+    Set<CustomerId> membersOf(Collection<GroupId> groupIds);
+}

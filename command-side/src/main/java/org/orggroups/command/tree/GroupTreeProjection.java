@@ -1,0 +1,92 @@
+package org.orggroups.command.tree;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.orggroups.api.customer.CustomerJoinedGroup;
+import org.orggroups.api.customer.CustomerLeftGroup;
+import org.orggroups.api.group.GroupCreated;
+import org.orggroups.api.group.GroupDeleted;
+import org.orggroups.api.group.GroupId;
+import org.orggroups.api.group.GroupReparented;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps {@code group_tree} and {@code group_member}, the tables behind {@link JdbcGroupTree}, from the events.
+ * <p>
+ * Processing group {@value #PROCESSING_GROUP}: it must run as a subscribing processor, in the transaction of
+ * the command that applied the events, so that the next command sees them (DESIGN.md section 4). Deleted
+ * groups keep their row, marked deleted: a uuid is never reused and a create under it must be refused.
+ * Every handler gives the same rows when the events are replayed into empty tables or applied twice.
+ */
+@Component
+@ProcessingGroup(GroupTreeProjection.PROCESSING_GROUP)
+public class GroupTreeProjection {
+
+    /** Name of the processing group, for the application's processor configuration. */
+    public static final String PROCESSING_GROUP = "group-tree";
+
+    private final JdbcTemplate jdbc;
+
+    /** @param jdbc the template on the service's database */
+    public GroupTreeProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** @param event a new group: a live row under its parent */
+    @EventHandler
+    public void on(GroupCreated event) {
+        // Update first, then insert: a portable upsert (H2 has no "on conflict"), and a failed insert would
+        // abort the whole transaction on PostgreSQL.
+        int updated = jdbc.update("update group_tree set parent_id = ?, deleted = false where group_id = ?",
+                uuid(event.parentId()), event.groupId().uuid());
+        if (updated == 0) {
+            jdbc.update("insert into group_tree (group_id, parent_id, deleted) values (?, ?, false)",
+                    event.groupId().uuid(), uuid(event.parentId()));
+        }
+    }
+
+    /** @param event a move: the row gets the new parent */
+    @EventHandler
+    public void on(GroupReparented event) {
+        jdbc.update("update group_tree set parent_id = ? where group_id = ?",
+                uuid(event.parentId()), event.groupId().uuid());
+    }
+
+    /** @param event a delete: the row stays, marked deleted */
+    @EventHandler
+    public void on(GroupDeleted event) {
+        jdbc.update("update group_tree set deleted = true where group_id = ?", event.groupId().uuid());
+    }
+
+    /** @param event a join: a member row, unless it is there already */
+    @EventHandler
+    public void on(CustomerJoinedGroup event) {
+        Integer present = jdbc.queryForObject(
+                "select count(*) from group_member where group_id = ? and customer_id = ?", Integer.class,
+                event.groupId().uuid(), event.customerId().uuid());
+        if (present == null || present == 0) {
+            jdbc.update("insert into group_member (group_id, customer_id) values (?, ?)",
+                    event.groupId().uuid(), event.customerId().uuid());
+        }
+    }
+
+    /** @param event a leave: the member row goes */
+    @EventHandler
+    public void on(CustomerLeftGroup event) {
+        jdbc.update("delete from group_member where group_id = ? and customer_id = ?",
+                event.groupId().uuid(), event.customerId().uuid());
+    }
+
+    /** Empties both tables before a replay rebuilds them from the first event. */
+    @ResetHandler
+    public void reset() {
+        jdbc.update("delete from group_member");
+        jdbc.update("delete from group_tree");
+    }
+
+    private static Object uuid(GroupId id) {
+        return id == null ? null : id.uuid();
+    }
+}

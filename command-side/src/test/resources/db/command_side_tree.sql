@@ -1,0 +1,22 @@
+-- Copy of the application's Flyway migration V2__command_side_tree.sql, for tests on an in-memory H2.
+-- Keep it in step with the migration.
+create table group_tree (
+    group_id  uuid    not null primary key,
+    parent_id uuid,
+    deleted   boolean not null default false
+);
+create index idx_group_tree_parent on group_tree (parent_id);
+
+create table group_member (
+    group_id    uuid not null,
+    customer_id uuid not null,
+    primary key (group_id, customer_id)
+);
+create index idx_group_member_customer on group_member (customer_id);
+
+-- One row. Every change to the tree's shape (move, delete, membership change) locks it first, so that
+-- two opposite moves can never both pass, on any number of nodes sharing this database.
+create table tree_lock (
+    id integer not null primary key
+);
+insert into tree_lock (id) values (1);

@@ -1,0 +1,46 @@
+package org.orggroups.query;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.UUID;
+
+import org.orggroups.api.group.GroupId;
+import org.orggroups.api.query.GroupSummary;
+
+/** Reads {@code group_view} rows into {@link GroupSummary}, for both query handlers. */
+final class GroupRows {
+
+    private GroupRows() {
+    }
+
+    /**
+     * @param alias the alias of {@code group_view} in the query
+     * @return the columns {@link #read} reads, qualified by {@code alias}
+     */
+    static String columns(String alias) {
+        return String.join(", ",
+                alias + ".group_id", alias + ".name", alias + ".parent_id", alias + ".parent_name",
+                alias + ".customers_count", alias + ".version");
+    }
+
+    /** A {@code RowMapper} view of {@link #read}. */
+    static GroupSummary map(ResultSet rs, int row) throws SQLException {
+        return read(rs);
+    }
+
+    /**
+     * @param rs a result set positioned on a row that has the {@link #columns} (unqualified labels)
+     * @return the group
+     * @throws SQLException when a column is missing
+     */
+    static GroupSummary read(ResultSet rs) throws SQLException {
+        UUID parentId = rs.getObject("parent_id", UUID.class);
+        return new GroupSummary(
+                new GroupId(rs.getObject("group_id", UUID.class)),
+                rs.getString("name"),
+                parentId == null ? null : new GroupId(parentId),
+                rs.getString("parent_name"),
+                rs.getLong("customers_count"),
+                rs.getLong("version"));
+    }
+}

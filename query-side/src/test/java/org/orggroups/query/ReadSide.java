@@ -1,0 +1,165 @@
+package org.orggroups.query;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.orggroups.api.customer.CustomerCreated;
+import org.orggroups.api.customer.CustomerDeleted;
+import org.orggroups.api.customer.CustomerId;
+import org.orggroups.api.customer.CustomerJoinedGroup;
+import org.orggroups.api.customer.CustomerLeftGroup;
+import org.orggroups.api.customer.CustomerRenamed;
+import org.orggroups.api.group.GroupCreated;
+import org.orggroups.api.group.GroupDeleted;
+import org.orggroups.api.group.GroupId;
+import org.orggroups.api.group.GroupRenamed;
+import org.orggroups.api.group.GroupReparented;
+import org.orggroups.api.query.CustomerSummary;
+import org.orggroups.api.query.FindCustomer;
+import org.orggroups.api.query.FindGroup;
+import org.orggroups.api.query.GroupSummary;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The read side on a test database, fed with domain event messages as the command side would publish them:
+ * through Axon's annotation adapters, so that {@code @SequenceNumber} and {@code @ResetHandler} are exercised
+ * too. Sequence numbers count per aggregate from 0. Every event is kept, for {@link #rebuild()}.
+ */
+final class ReadSide {
+
+    private final JdbcTemplate jdbc;
+    private final List<AnnotationEventHandlerAdapter> projections;
+    private final Map<String, Long> nextSequence = new HashMap<>();
+    private final List<DomainEventMessage<?>> published = new ArrayList<>();
+    final GroupQueryHandler groups;
+    final CustomerQueryHandler customers;
+
+    ReadSide(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        this.projections = List.of(
+                new AnnotationEventHandlerAdapter(new GroupViewProjection(jdbc)),
+                new AnnotationEventHandlerAdapter(new CustomerViewProjection(jdbc)));
+        this.groups = new GroupQueryHandler(jdbc);
+        this.customers = new CustomerQueryHandler(jdbc);
+    }
+
+    GroupId createGroup(String name) {
+        return createGroup(name, null);
+    }
+
+    GroupId createGroup(String name, GroupId parent) {
+        return createGroup(GroupId.random(), name, parent);
+    }
+
+    GroupId createGroup(GroupId id, String name, GroupId parent) {
+        publishGroupEvent(id, new GroupCreated(id, name, parent));
+        return id;
+    }
+
+    void renameGroup(GroupId id, String name) {
+        publishGroupEvent(id, new GroupRenamed(id, name, group(id).name()));
+    }
+
+    void moveGroup(GroupId id, GroupId parent) {
+        publishGroupEvent(id, new GroupReparented(id, parent, group(id).parentId()));
+    }
+
+    /** Deletes one group, as one step of a subtree delete; members are told separately, with {@link #leave}. */
+    void deleteGroup(GroupId id, GroupId deletedBy) {
+        publishGroupEvent(id, new GroupDeleted(id, group(id).parentId(), deletedBy));
+    }
+
+    CustomerId createCustomer(String name) {
+        return createCustomer(CustomerId.random(), name);
+    }
+
+    CustomerId createCustomer(CustomerId id, String name) {
+        publishCustomerEvent(id, new CustomerCreated(id, name));
+        return id;
+    }
+
+    void renameCustomer(CustomerId id, String name) {
+        publishCustomerEvent(id, new CustomerRenamed(id, name, customer(id).name()));
+    }
+
+    void join(CustomerId customer, GroupId... groupIds) {
+        for (GroupId group : groupIds) {
+            publishCustomerEvent(customer, new CustomerJoinedGroup(customer, group));
+        }
+    }
+
+    void leave(CustomerId customer, GroupId group, boolean groupDeleted) {
+        publishCustomerEvent(customer, new CustomerLeftGroup(customer, group, groupDeleted));
+    }
+
+    /** Deletes a customer as the command side does: its leaves first, then the deletion. */
+    void deleteCustomer(CustomerId id) {
+        for (GroupSummary group : customer(id).groups()) {
+            leave(id, group.groupId(), false);
+        }
+        publishCustomerEvent(id, new CustomerDeleted(id));
+    }
+
+    void publishGroupEvent(GroupId id, Object payload) {
+        publish("OrganizationGroup", id.toString(), payload);
+    }
+
+    void publishCustomerEvent(CustomerId id, Object payload) {
+        publish("Customer", id.toString(), payload);
+    }
+
+    private void publish(String aggregateType, String aggregateId, Object payload) {
+        long sequence = nextSequence.merge(aggregateId, 1L, Long::sum) - 1;
+        DomainEventMessage<?> message = new GenericDomainEventMessage<>(aggregateType, aggregateId, sequence, payload);
+        published.add(message);
+        dispatch(message);
+    }
+
+    private void dispatch(DomainEventMessage<?> message) {
+        for (AnnotationEventHandlerAdapter projection : projections) {
+            try {
+                projection.handle(message);
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** Empties every view through the reset handlers, then replays every event published so far. */
+    void rebuild() {
+        projections.forEach(AnnotationEventHandlerAdapter::prepareReset);
+        published.forEach(this::dispatch);
+    }
+
+    GroupSummary group(GroupId id) {
+        return groups.handle(new FindGroup(id)).orElseThrow(() -> new AssertionError("no group " + id));
+    }
+
+    CustomerSummary customer(CustomerId id) {
+        return customers.handle(new FindCustomer(id)).orElseThrow(() -> new AssertionError("no customer " + id));
+    }
+
+    /** @return every row of the three views, in a fixed order, for comparing two states */
+    List<Map<String, Object>> allRows() {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        rows.addAll(jdbc.queryForList("select * from group_view order by group_id"));
+        rows.addAll(jdbc.queryForList("select * from customer_view order by customer_id"));
+        rows.addAll(jdbc.queryForList("select * from customer_group_view order by customer_id, group_id"));
+        return rows;
+    }
+
+    long membershipRows(Set<GroupId> groupIds) {
+        return groupIds.stream()
+                .mapToLong(g -> jdbc.queryForObject(
+                        "select count(*) from customer_group_view where group_id = ?", Long.class, g.uuid()))
+                .sum();
+    }
+}

@@ -1,0 +1,34 @@
+package org.orggroups.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The tests build their tables from a copy of the app's migration (query-side cannot depend on app). When
+ * the whole source tree is at hand, the copy must not have drifted from either vendor's migration.
+ */
+class ReadViewsCopyTest {
+
+    private static final Path MIGRATIONS = Path.of("..", "app", "src", "main", "resources", "db", "migration");
+
+    @Test
+    void tablesOfTheTestsAreThoseOfTheMigrations() throws IOException {
+        assumeTrue(Files.isDirectory(MIGRATIONS), "the app module's sources are not next to this module");
+        String copy;
+        try (InputStream in = getClass().getResourceAsStream("/read_views.sql")) {
+            copy = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        for (String vendor : new String[] {"postgresql", "h2"}) {
+            String migration = Files.readString(MIGRATIONS.resolve(vendor).resolve("V3__read_views.sql"));
+            assertThat(copy).as(vendor).endsWith(migration);
+        }
+    }
+}
