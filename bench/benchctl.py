@@ -234,8 +234,18 @@ def cmd_jvm(a):
             peak_rss = max((int(x) for x in f.read().split() if x.isdigit()), default=0)
     except OSError:
         pass
+    kind = ""
+    if a.heap_info:
+        try:
+            with open(a.heap_info) as f:
+                for line in f:
+                    if " total " in line and "heap" in line:
+                        kind = line.split(" total ")[0].strip() + ", "
+                        break
+        except OSError:
+            pass
     if peak_used:
-        print(f"JVM heap (sampled every {a.interval} s): peak used {peak_used / 1024:.0f} MiB, "
+        print(f"JVM heap ({kind}sampled every {a.interval} s): peak used {peak_used / 1024:.0f} MiB, "
               f"peak committed {peak_cap / 1024:.0f} MiB; {gc}")
     else:
         print("JVM heap: no jstat samples")
@@ -308,6 +318,7 @@ def main():
     p.add_argument("--rss", required=True)
     p.add_argument("--hwm", type=int, default=0, help="VmHWM in KiB")
     p.add_argument("--interval", default="2")
+    p.add_argument("--heap-info", default=None, help="output of jcmd <pid> GC.heap_info")
     p = sub.add_parser("pgbench")
     p.add_argument("--log-prefix", required=True)
     p = sub.add_parser("table")

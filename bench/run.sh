@@ -183,7 +183,7 @@ failed=$(awk '/^number of failed transactions:/ {print $5; exit}' "$OUT/pgbench.
 read -r pg_p50 pg_p99 < <(python3 bench/benchctl.py pgbench --log-prefix "$OUT/pgbench-log")
 rm -f "$OUT"/pgbench-log.*
 printf 'pgbench insert (bound)\t%.1f\t%s\t%s\t%s\t%s\t%s\n' "$tps" "$pg_p50" "$pg_p99" "${failed:-0}" - "$txns" >> "$RESULTS"
-log "pgbench: tps $tps, latency average $lat_avg ms, p50 $pg_p50 ms, p99 $pg_p99 ms"
+log "pgbench: tps $(printf %.1f "$tps"), latency average $lat_avg ms, p50 $pg_p50 ms, p99 $pg_p99 ms"
 
 # 7. Memory of the service, then stop it and drop the database (in cleanup).
 hwm=$(awk '/^VmHWM:/ {print $2}' "/proc/$SERVICE_PID/status")
@@ -197,5 +197,9 @@ echo "Results: $total groups seeded (name filter '$FILTER' matches $matching), w
 echo
 python3 bench/benchctl.py table --results "$RESULTS"
 echo
-python3 bench/benchctl.py jvm --jstat "$OUT/jstat.txt" --rss "$OUT/rss.txt" --hwm "${hwm:-0}" --interval "$SAMPLE_INTERVAL"
+python3 bench/benchctl.py jvm --jstat "$OUT/jstat.txt" --rss "$OUT/rss.txt" --hwm "${hwm:-0}" --interval "$SAMPLE_INTERVAL" \
+  --heap-info "$OUT/heap_info.txt"
+errors=$(grep -c ' ERROR ' "$OUT/service.log" || true)
+warnings=$(grep -c ' WARN ' "$OUT/service.log" || true)
+echo "Service log: $errors ERROR and $warnings WARN lines ($OUT/service.log)"
 echo "Raw output: $OUT"

@@ -93,7 +93,7 @@ class Client:
         text = raw.decode("utf-8", errors="replace")
         if resp.status not in expect:
             sent = "" if body is None or secret else "\n  sent: " + json.dumps(body, ensure_ascii=False)
-            raise LoadError(f"{method} {target} -> {resp.status} {resp.reason}{sent}\n  body: {text or '(empty)'}")
+            raise LoadError(f"{method} {target} -> {resp.status} {resp.reason}".rstrip() + f"{sent}\n  body: {text or '(empty)'}")
         if not text.strip():
             return resp.status, None
         try:
@@ -193,7 +193,8 @@ def main():
                     help="data set to load (default: data/consortium.json of this repository)")
     ap.add_argument("--check", action="store_true", help="only validate the file; send no request")
     ap.add_argument("--verify", action="store_true",
-                    help="after loading, read every created group back and compare parent and customers_count")
+                    help="after loading, read every group and customer back and compare names, parents, "
+                         "customers_count and memberships with the file")
     ap.add_argument("--timeout", type=float, default=30.0, help="seconds per request (default: %(default)s)")
     ap.add_argument("-v", "--verbose", action="store_true", help="print progress to stderr")
     args = ap.parse_args()
@@ -248,10 +249,12 @@ def main():
             log(args.verbose, f"group    {body['uuid']}  {g['name']}")
         t_groups = time.monotonic()
 
+        customer_uuids = []
         for c in customers:
             _, body = client.request("POST", "/api/customers/", {"name": c["name"]}, expect=(201,))
             if not isinstance(body, dict) or "uuid" not in body:
                 raise LoadError(f"POST /api/customers/ -> 201 without uuid: {body!r}")
+            customer_uuids.append(body["uuid"])
             urls = [created[k]["url"] for k in c.get("groups", [])]
             if urls:
                 client.request("POST", f"/api/customers/{body['uuid']}/update_organization_groups/",
@@ -275,6 +278,15 @@ def main():
                 if body.get("customers_count") != expected[key]:
                     mismatches.append(f"{key}: customers_count {body.get('customers_count')!r}, "
                                       f"expected {expected[key]}")
+                if body.get("name") != by_key[key]["name"].strip():
+                    mismatches.append(f"{key}: name {body.get('name')!r}, expected {by_key[key]['name']!r}")
+            for c, uuid in zip(customers, customer_uuids):
+                _, body = client.request("GET", f"/api/customers/{uuid}/")
+                got = sorted(g.get("uuid") for g in body.get("organization_groups") or [])
+                want = sorted({created[k]["uuid"] for k in c.get("groups", [])})
+                if got != want or body.get("name") != c["name"].strip():
+                    mismatches.append(f"customer {c['name']!r}: name {body.get('name')!r}, "
+                                      f"groups {got}, expected {want}")
     except LoadError as e:
         print(f"error: {e}", file=sys.stderr)
         return 1
@@ -290,7 +302,8 @@ def main():
             for m in mismatches:
                 print(f"    {m}")
             return 1
-        print(f"  verify:      OK, {len(created)} groups read back with the expected parent and customers_count")
+        print(f"  verify:      OK, {len(created)} groups and {len(customers)} customers read back as expected "
+              "(names, parents, customers_count, memberships)")
     return 0
 
 

@@ -4,19 +4,21 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.orggroups.app.web.error.ApiException;
 import org.orggroups.app.web.error.ErrorBodies;
+import org.orggroups.app.web.support.RequestBodies;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -42,33 +44,25 @@ public class LoginController {
     }
 
     /**
-     * Logs in with a JSON body {@code {"username", "password"}}.
+     * Logs in with {@code {"username", "password"}} as JSON, or as a form ({@code username=...&password=...}).
      *
      * @return 200 {@code {"token": "<40 lowercase hex>"}}
      * @throws ApiException 401 {@code {"username":["This field is required."]}} (then the same for
      *                      {@code password}) when a field is missing or blank; 401
      *                      {@code {"detail":"Invalid username/password"}} for wrong credentials or an inactive
      *                      user; 429 with {@code Retry-After} once the username has failed too often
-     *                      (see {@link LoginThrottle})
+     *                      (see {@link LoginThrottle}); 400 for malformed JSON
      */
-    @PostMapping(path = {"/api-auth/password/", "/api-auth/password"}, consumes = MediaType.APPLICATION_JSON_VALUE)
-    public Map<String, String> loginWithJson(@RequestBody(required = false) JsonNode body) {
-        JsonNode fields = body != null && body.isObject() ? body : null;
-        return login(jsonText(fields, "username"), jsonText(fields, "password"));
+    @PostMapping(path = {"/api-auth/password/", "/api-auth/password"})
+    public Map<String, String> login(HttpServletRequest request) {
+        if (isForm(request)) {
+            return tokenFor(request.getParameter("username"), request.getParameter("password"));
+        }
+        ObjectNode body = RequestBodies.readObject(request);
+        return tokenFor(jsonText(body, "username"), jsonText(body, "password"));
     }
 
-    /**
-     * Logs in with a form body {@code username=...&password=...}; same answers as {@link #loginWithJson}.
-     *
-     * @return 200 {@code {"token": "<40 lowercase hex>"}}
-     */
-    @PostMapping(path = {"/api-auth/password/", "/api-auth/password"},
-            consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-    public Map<String, String> loginWithForm(@RequestParam MultiValueMap<String, String> form) {
-        return login(form.getFirst("username"), form.getFirst("password"));
-    }
-
-    private Map<String, String> login(String rawUsername, String password) {
+    private Map<String, String> tokenFor(String rawUsername, String password) {
         if (rawUsername == null || rawUsername.isBlank()) {
             throw unauthorized(ErrorBodies.field("username", ErrorBodies.REQUIRED));
         }
@@ -91,9 +85,19 @@ public class LoginController {
         return Map.of("token", tokens.issue(user.uuid()));
     }
 
+    private static boolean isForm(HttpServletRequest request) {
+        String contentType = request.getContentType();
+        try {
+            return contentType != null
+                    && MediaType.APPLICATION_FORM_URLENCODED.isCompatibleWith(MediaType.parseMediaType(contentType));
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
+    }
+
     /** DRF's {@code CharField}: a string, or a number taken as its text; anything else counts as missing. */
-    private static String jsonText(JsonNode fields, String key) {
-        JsonNode value = fields == null ? null : fields.get(key);
+    private static String jsonText(ObjectNode fields, String key) {
+        JsonNode value = fields.get(key);
         return value != null && (value.isTextual() || value.isNumber()) ? value.asText() : null;
     }
 

@@ -3,16 +3,16 @@ package org.orggroups.app.auth;
 import java.net.URI;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.orggroups.app.web.error.ApiException;
 import org.orggroups.app.web.support.Hyperlinks;
+import org.orggroups.app.web.support.RequestBodies;
 import org.orggroups.app.web.support.Uuids;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -34,11 +34,12 @@ public class UserController {
      * @return 201 {@code {"uuid", "url", "username", "full_name", "is_staff"}} with {@code Location: <url>}
      * @throws ApiException 400 with DRF field errors: missing, blank or invalid fields, a username over 150
      *                      characters or already taken ({@code ["A user with that username already exists."]}),
-     *                      a password shorter than 8 characters
+     *                      a password shorter than 8 characters; 400 {@code {"detail":"JSON parse error - ..."}}
+     *                      for malformed JSON; 413 for a body over 1 MiB
      */
     @PostMapping(path = {"/api/users/", "/api/users"})
-    public ResponseEntity<UserResponse> create(@RequestBody(required = false) JsonNode body) {
-        NewUserForm form = NewUserForm.parse(body);
+    public ResponseEntity<UserResponse> create(HttpServletRequest request) {
+        NewUserForm form = NewUserForm.parse(RequestBodies.readObject(request));
         AppUser user;
         try {
             user = accounts.create(form.username(), form.password(), form.fullName(), form.staff());
