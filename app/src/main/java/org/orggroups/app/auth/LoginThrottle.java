@@ -28,6 +28,8 @@ class LoginThrottle {
 
     /** Above this many usernames, records that have left the window are swept out. */
     private static final int SWEEP_ABOVE = 10_000;
+    /** Retry-After is in whole seconds; never tell a client to retry at once while it is still refused. */
+    private static final Duration MIN_WAIT = Duration.ofSeconds(1);
 
     private final int maxFailures;
     private final Duration window;
@@ -64,7 +66,7 @@ class LoginThrottle {
             return recent;
         });
         sweepIfLarge(now);
-        return Optional.ofNullable(wait.get()).map(d -> d.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : d);
+        return Optional.ofNullable(wait.get()).map(d -> d.compareTo(MIN_WAIT) < 0 ? MIN_WAIT : d);
     }
 
     /** Forgets the username's failures after a successful login. */

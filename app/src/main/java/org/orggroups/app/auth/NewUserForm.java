@@ -92,6 +92,12 @@ record NewUserForm(String username, String password, String fullName, boolean st
         return trimmed;
     }
 
+    /** @return the form without its password, so that the password cannot reach a log line */
+    @Override
+    public String toString() {
+        return "NewUserForm[username=" + username + ", fullName=" + fullName + ", staff=" + staff + "]";
+    }
+
     /** DRF's {@code CharField}: strings, and numbers taken as their text; anything else is an error. */
     private static String text(JsonNode value, String key, Map<String, List<String>> errors) {
         if (value.isNull()) {

@@ -11,10 +11,10 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
-import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 
 /**
@@ -23,7 +23,8 @@ import org.springframework.security.web.savedrequest.NullRequestCache;
  * <ul>
  *   <li>no credentials on a staff-only request: 401 {@code {"detail":"Authentication credentials were not
  *       provided."}} with {@code WWW-Authenticate: Token};</li>
- *   <li>a bad token on any request: 401 {@code {"detail":"Invalid token."}}, from {@link TokenAuthenticationFilter};</li>
+ *   <li>a bad token on any request: 401 {@code {"detail":"Invalid token."}}, from
+ *       {@link TokenAuthenticationFilter};</li>
  *   <li>a non-staff user on a staff-only request: 403 {@code {"detail":"You do not have permission to perform
  *       this action."}}.</li>
  * </ul>
@@ -49,7 +50,8 @@ public class SecurityConfig {
                         .authenticationEntryPoint(notAuthenticated())
                         .accessDeniedHandler(permissionDenied()))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(AccessRules::staffOnly).hasAuthority(PasswordAuthenticationProvider.STAFF_AUTHORITY)
+                        .requestMatchers(AccessRules::staffOnly)
+                        .hasAuthority(PasswordAuthenticationProvider.STAFF_AUTHORITY)
                         .anyRequest().permitAll());
         return http.build();
     }
@@ -61,7 +63,8 @@ public class SecurityConfig {
     }
 
     private static AuthenticationEntryPoint notAuthenticated() {
-        return (request, response, exception) -> TokenAuthenticationFilter.refuse(response, ErrorBodies.NOT_AUTHENTICATED);
+        return (request, response, exception) ->
+                TokenAuthenticationFilter.refuse(response, ErrorBodies.NOT_AUTHENTICATED);
     }
 
     private static AccessDeniedHandler permissionDenied() {

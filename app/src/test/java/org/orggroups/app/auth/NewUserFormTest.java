@@ -18,8 +18,8 @@ class NewUserFormTest {
 
     @Test
     void aCompleteBodyIsReadWithStringsTrimmedButNotThePassword() throws Exception {
-        NewUserForm form = NewUserForm.parse(json(
-                "{\"username\":\" ann \",\"password\":\" secret pass \",\"full_name\":\" Ann Lee \",\"is_staff\":true}"));
+        NewUserForm form = NewUserForm.parse(json("{\"username\":\" ann \",\"password\":\" secret pass \","
+                + "\"full_name\":\" Ann Lee \",\"is_staff\":true}"));
 
         assertThat(form).isEqualTo(new NewUserForm("ann", " secret pass ", "Ann Lee", true));
     }

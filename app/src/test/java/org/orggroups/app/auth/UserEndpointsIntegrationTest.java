@@ -169,7 +169,8 @@ class UserEndpointsIntegrationTest extends AuthIntegrationTest {
                 call("GET", "/api/users/6dfc0e3a9b7c4d2e8f1a2b3c4d5e6f70/", token, null),
                 call("POST", "/api/users/", token, json(body)))) {
             assertThat(response.status()).isEqualTo(403);
-            assertThat(response.body()).isEqualTo("{\"detail\":\"You do not have permission to perform this action.\"}");
+            assertThat(response.body())
+                    .isEqualTo("{\"detail\":\"You do not have permission to perform this action.\"}");
         }
     }
 
