@@ -20,3 +20,11 @@ create table tree_lock (
     id integer not null primary key
 );
 insert into tree_lock (id) values (1);
+
+-- Axon's event table, as far as AggregateLockInterceptor reads it. The wiring test keeps its events in memory,
+-- so this stays empty and the lock finds no row; the app's tests run the real lock on the real event store.
+create table domain_event_entry (
+    aggregate_identifier varchar(255) not null,
+    sequence_number      bigint       not null,
+    primary key (aggregate_identifier, sequence_number)
+);

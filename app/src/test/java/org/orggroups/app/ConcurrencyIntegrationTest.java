@@ -98,6 +98,33 @@ class ConcurrencyIntegrationTest extends IntegrationTest {
         assertThat(jdbc.queryForObject("select count(*) from group_view", Long.class)).isEqualTo(12L);
     }
 
+    @Test
+    void concurrentRenamesOfOneGroupOnTwoNodesAreAllAppliedInTurn() throws Exception {
+        String group = createGroup("Contended", null);
+        int writers = 16;
+        ExecutorService threads = Executors.newFixedThreadPool(writers);
+        try {
+            CyclicBarrier start = new CyclicBarrier(writers);
+            List<Future<Response>> renames = new ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                String node = i % 2 == 0 ? baseUrl() : node2.baseUrl();
+                String name = "name-" + i;
+                renames.add(threads.submit(() -> {
+                    start.await();
+                    return call("PATCH", node + GROUPS + group + "/", adminToken(), json(Map.of("name", name)));
+                }));
+            }
+            for (Future<Response> rename : renames) {
+                assertThat(rename.get().status()).as(rename.get().body()).isEqualTo(200);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where payload_type like '%GroupRenamed'",
+                Long.class)).as("every rename recorded, none lost").isEqualTo(writers);
+        assertThat(get(GROUPS + group + "/").header("ETag")).isEqualTo("\"" + writers + "\"");
+    }
+
     private static Map<String, Object> nullParent() {
         Map<String, Object> body = new HashMap<>();
         body.put("parent", null);

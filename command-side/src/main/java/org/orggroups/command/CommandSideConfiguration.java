@@ -2,6 +2,8 @@ package org.orggroups.command;
 
 import org.axonframework.common.lock.LockFactory;
 import org.axonframework.common.lock.NullLockFactory;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.lifecycle.Phase;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,14 +19,26 @@ public class CommandSideConfiguration {
      * Axon's default JVM-local aggregate lock adds nothing across nodes sharing that database, and within
      * one node it deadlocks against them where no database can see it: a move loads its group (taking the
      * aggregate lock) and then waits for the {@code tree_lock} row, while a delete holding that row loads
-     * the same group as part of its subtree and waits for the aggregate lock. Without it, two writers of one
-     * aggregate race to append the same sequence number; the loser gets Axon's
-     * {@code ConcurrencyException} and the HTTP edge retries the whole command.
+     * the same group as part of its subtree and waits for the aggregate lock. Writers of one aggregate are
+     * serialized in the database instead, by {@link AggregateLockInterceptor}.
      *
      * @return {@link NullLockFactory#INSTANCE}
      */
     @Bean
     public LockFactory aggregateLockFactory() {
         return NullLockFactory.INSTANCE;
+    }
+
+    /**
+     * Puts {@link AggregateLockInterceptor} on the command bus. Handler interceptors run inside the command's
+     * unit of work after its transaction has begun and before the aggregate is loaded.
+     *
+     * @return the module that registers it when Axon starts its handlers
+     */
+    @Bean
+    public ConfigurerModule aggregateLocking(AggregateLockInterceptor interceptor) {
+        return configurer -> configurer.onInitialize(config -> config.onStart(
+                Phase.LOCAL_MESSAGE_HANDLER_REGISTRATIONS,
+                () -> config.commandBus().registerHandlerInterceptor(interceptor)));
     }
 }

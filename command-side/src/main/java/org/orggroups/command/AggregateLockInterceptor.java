@@ -1,0 +1,68 @@
+package org.orggroups.command;
+
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
+import org.axonframework.modelling.command.CommandTargetResolver;
+import org.orggroups.api.customer.DeleteCustomer;
+import org.orggroups.api.customer.UpdateCustomerGroups;
+import org.orggroups.api.group.DeleteGroup;
+import org.orggroups.api.group.UpdateGroup;
+import org.orggroups.command.tree.GroupTree;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Serializes the commands on one aggregate across every node sharing the database, before Axon loads it, so
+ * that concurrent writes to one group or customer are applied one after the other, each on the state the
+ * previous one left (API.md section 5), instead of racing and retrying.
+ *
+ * <p>The lock is the aggregate's first event row ({@code sequence_number = 0}): every aggregate has one, it
+ * is unique and it is never updated, so {@code SELECT ... FOR UPDATE} on it blocks only other writers of that
+ * aggregate, never readers. Commands that change the tree's shape take the {@code tree_lock} row first
+ * ({@link GroupTree#lockShape()}), so every transaction takes its locks in the same order (tree, then
+ * aggregate, then group rows) and two of them cannot wait for each other. Creations have no row to lock yet.
+ * A writer that still loses a race (a subtree delete appending to a group renamed at the same instant) gets
+ * Axon's {@code ConcurrencyException}, which the HTTP edge retries.
+ */
+@Component
+public class AggregateLockInterceptor implements MessageHandlerInterceptor<CommandMessage<?>> {
+
+    private final GroupTree tree;
+    private final JdbcTemplate jdbc;
+    private final CommandTargetResolver targets = AnnotationCommandTargetResolver.builder().build();
+
+    /**
+     * @param tree the command-side tree, for the shape lock
+     * @param jdbc the template on the service's database; it joins the command's transaction
+     */
+    public AggregateLockInterceptor(GroupTree tree, JdbcTemplate jdbc) {
+        this.tree = tree;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain interceptorChain)
+            throws Exception {
+        CommandMessage<?> command = unitOfWork.getMessage();
+        if (changesTreeShape(command.getPayload())) {
+            tree.lockShape();
+        }
+        String aggregateId = targets.resolveTarget(command).getIdentifier();
+        jdbc.queryForList("select sequence_number from domain_event_entry"
+                + " where aggregate_identifier = ? and sequence_number = 0 for update", Long.class, aggregateId);
+        return interceptorChain.proceed();
+    }
+
+    /**
+     * @return whether the command may move, delete or change the members of groups (DESIGN.md section 4)
+     */
+    static boolean changesTreeShape(Object command) {
+        return (command instanceof UpdateGroup update && update.parent() != null)
+                || command instanceof DeleteGroup
+                || command instanceof UpdateCustomerGroups
+                || command instanceof DeleteCustomer;
+    }
+}
