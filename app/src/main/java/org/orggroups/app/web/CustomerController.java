@@ -151,10 +151,7 @@ public class CustomerController {
         } else {
             try {
                 for (JsonNode link : links) {
-                    Hyperlinks.parseGroup(FIELD_GROUPS, link).ifPresent(g -> groups.add(new GroupId(g)));
-                    if (link.isNull() || (link.isTextual() && link.asText().isEmpty())) {
-                        throw ApiException.field(FIELD_GROUPS, ErrorBodies.NULL);
-                    }
+                    groups.add(new GroupId(Hyperlinks.parseGroupItem(FIELD_GROUPS, link)));
                 }
             } catch (ApiException e) {
                 invalid = e;

@@ -1,5 +1,7 @@
 package org.orggroups.app.web.error;
 
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -20,6 +22,7 @@ import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -33,6 +36,9 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 public class ApiExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    /** The order of DRF's {@code http_method_names}, in which it lists {@code Allow}. */
+    private static final List<HttpMethod> DRF_METHOD_ORDER = List.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT,
+            HttpMethod.PATCH, HttpMethod.DELETE, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
     /** An error already in the contract's shape. */
     @ExceptionHandler(ApiException.class)
@@ -72,13 +78,22 @@ public class ApiExceptionHandler {
                 "The organization group has changed since it was read."));
     }
 
-    /** 405 with {@code Allow}, as DRF answers a method the resource does not have. */
+    /**
+     * 405 with {@code Allow}, as DRF answers a method the resource does not have: e.g. {@code GET, POST, HEAD,
+     * OPTIONS}, in DRF's order. Spring reports only the mapped methods, but HEAD (wherever GET is mapped) and
+     * OPTIONS are served too, and {@code Allow} must list every method the resource supports (RFC 9110).
+     */
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     public ResponseEntity<Map<String, Object>> methodNotAllowed(HttpRequestMethodNotSupportedException e) {
         Set<HttpMethod> supported = e.getSupportedHttpMethods();
         HttpHeaders headers = new HttpHeaders();
         if (supported != null) {
-            headers.set(HttpHeaders.ALLOW, supported.stream().map(HttpMethod::name).sorted()
+            Set<HttpMethod> allowed = new HashSet<>(supported);
+            if (allowed.contains(HttpMethod.GET)) {
+                allowed.add(HttpMethod.HEAD);
+            }
+            allowed.add(HttpMethod.OPTIONS);
+            headers.set(HttpHeaders.ALLOW, DRF_METHOD_ORDER.stream().filter(allowed::contains).map(HttpMethod::name)
                     .collect(Collectors.joining(", ")));
         }
         return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).headers(headers)
@@ -89,6 +104,15 @@ public class ApiExceptionHandler {
     @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class})
     public ResponseEntity<Map<String, Object>> noRoute(Exception e) {
         return api(ApiException.notFound());
+    }
+
+    /**
+     * The client went away while the answer was being written (a closed connection, a load generator
+     * stopping): there is nobody left to answer and nothing wrong on our side, so no error is logged.
+     */
+    @ExceptionHandler(AsyncRequestNotUsableException.class)
+    public void clientGone(AsyncRequestNotUsableException e) {
+        LOG.debug("Client disconnected before the response was written: {}", e.getMessage());
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)

@@ -3,6 +3,7 @@ package org.orggroups.app.web.error;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -26,11 +27,20 @@ public final class ErrorBodies {
     public static final String NULL = "This field may not be null.";
     public static final String NOT_A_STRING = "Not a valid string.";
     public static final String TOO_LONG = "Ensure this field has no more than 150 characters.";
+    public static final String NULL_CHARACTERS = "Null characters are not allowed.";
     public static final String SERVER_ERROR = "A server error occurred.";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ErrorBodies() {
+    }
+
+    /**
+     * @param codePoint a lone surrogate, U+D800 to U+DFFF
+     * @return DRF's message for it, e.g. {@code Surrogate characters are not allowed: U+D800.}
+     */
+    public static String surrogateCharacters(int codePoint) {
+        return "Surrogate characters are not allowed: U+" + Integer.toHexString(codePoint).toUpperCase(Locale.ROOT) + ".";
     }
 
     /** @return {@code {"detail": message}} */

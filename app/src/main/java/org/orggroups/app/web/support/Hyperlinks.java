@@ -65,8 +65,7 @@ public final class Hyperlinks {
             return Optional.empty();
         }
         if (!value.isTextual()) {
-            throw ApiException.field(field, "Incorrect type. Expected URL string, received "
-                    + JsonTypes.pythonName(value) + ".");
+            throw incorrectType(field, value);
         }
         String text = value.asText().trim();
         Optional<UUID> bare = Uuids.parse(text);
@@ -83,6 +82,30 @@ public final class Hyperlinks {
             throw ApiException.field(field, INCORRECT_URL_MATCH);
         }
         throw ApiException.field(field, NO_URL_MATCH);
+    }
+
+    /**
+     * Reads one item of a list of group hyperlinks, as DRF's {@code ManyRelatedField} hands each item to
+     * {@code HyperlinkedRelatedField.to_internal_value}: unlike a single {@code parent}, an item cannot be
+     * "no group", so {@code null} and {@code ""} are errors, with DRF's texts.
+     *
+     * @param field the JSON key, used in the error body
+     * @param value one item of the list
+     * @return the group's uuid (a well-formed link to a missing group is not detected here)
+     * @throws ApiException 400 {@code {"<field>": ["Incorrect type. Expected URL string, received NoneType."]}} for
+     *                      {@code null}, {@code ["Invalid hyperlink - No URL match."]} for {@code ""}, else as
+     *                      {@link #parseGroup}
+     */
+    public static UUID parseGroupItem(String field, JsonNode value) {
+        if (value == null || value.isNull()) {
+            throw incorrectType(field, value);
+        }
+        return parseGroup(field, value).orElseThrow(() -> ApiException.field(field, NO_URL_MATCH));
+    }
+
+    private static ApiException incorrectType(String field, JsonNode value) {
+        return ApiException.field(field, "Incorrect type. Expected URL string, received "
+                + JsonTypes.pythonName(value) + ".");
     }
 
     private static Optional<String> pathOf(String text) {

@@ -202,9 +202,13 @@ public final class Paging {
                 .orElseThrow(() -> ApiException.field(name, "Enter a valid UUID.")));
     }
 
-    /** @return the last value of a text filter, or {@code null} when absent or empty (no filter) */
+    /**
+     * @return the last value of a text filter, trimmed as django-filter's {@code CharFilter} (a Django form
+     *         {@code CharField}) trims it, or {@code null} when absent or blank (no filter)
+     */
     public static String textFilter(HttpServletRequest request, String name) {
         String text = last(request, name);
-        return text == null || text.isEmpty() ? null : text;
+        String trimmed = text == null ? "" : RequestBodies.trim(text);
+        return trimmed.isEmpty() ? null : trimmed;
     }
 }

@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -27,7 +29,8 @@ public final class RequestBodies {
     /** Largest body accepted, in bytes (API.md section 3: over 1 MiB gives 413). */
     public static final int MAX_BYTES = 1024 * 1024;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Refuses anything after the first JSON value, as Python's {@code json.loads} does ("Extra data"). */
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private RequestBodies() {
     }
@@ -97,14 +100,16 @@ public final class RequestBodies {
             throw ApiException.field(field, error.get());
         }
         JsonNode value = body.get(field);
-        return value == null ? Optional.empty() : Optional.of(value.asText().strip());
+        return value == null ? Optional.empty() : Optional.of(trim(value.asText()));
     }
 
     /**
      * The error that {@link #name} would raise, without raising it, so that callers can report several
      * fields at once as DRF does.
      *
-     * @return the message, or empty when the field is acceptable
+     * @return the message, or empty when the field is acceptable. DRF's {@code CharField} also refuses NUL
+     *         characters (PostgreSQL cannot store them in text) and lone surrogates (the JDBC driver would
+     *         store them as {@code ?}); where DRF would list several validator messages, the first is given
      */
     public static Optional<String> nameError(ObjectNode body, String field, boolean required) {
         JsonNode value = body.get(field);
@@ -117,13 +122,42 @@ public final class RequestBodies {
         if (!value.isTextual() && !value.isNumber()) {
             return Optional.of(ErrorBodies.NOT_A_STRING);
         }
-        String name = value.asText().strip();
+        String name = trim(value.asText());
         if (name.isEmpty()) {
             return Optional.of(ErrorBodies.BLANK);
         }
         if (!GroupRules.isValidName(name)) {
             return Optional.of(ErrorBodies.TOO_LONG);
         }
+        if (name.indexOf('\0') >= 0) {
+            return Optional.of(ErrorBodies.NULL_CHARACTERS);
+        }
+        OptionalInt surrogate = name.codePoints()
+                .filter(c -> c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE).findFirst();
+        if (surrogate.isPresent()) {
+            return Optional.of(ErrorBodies.surrogateCharacters(surrogate.getAsInt()));
+        }
         return Optional.empty();
+    }
+
+    /**
+     * Python's {@code str.strip()}, which DRF's {@code trim_whitespace} uses: Java's {@link String#strip()} keeps
+     * U+0085, U+00A0, U+2007 and U+202F, which Python counts as whitespace, so a name of no-break spaces would
+     * pass as not blank here while Waldur refuses it.
+     */
+    static String trim(String text) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && isPythonSpace(text.codePointAt(start))) {
+            start += Character.charCount(text.codePointAt(start));
+        }
+        while (end > start && isPythonSpace(text.codePointBefore(end))) {
+            end -= Character.charCount(text.codePointBefore(end));
+        }
+        return text.substring(start, end);
+    }
+
+    private static boolean isPythonSpace(int codePoint) {
+        return Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint) || codePoint == 0x85;
     }
 }
