@@ -1,5 +1,9 @@
 package org.orggroups.query;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -7,21 +11,28 @@ import java.util.Optional;
 
 import org.axonframework.queryhandling.QueryHandler;
 import org.orggroups.api.query.FindGroup;
+import org.orggroups.api.query.FindGroupAsOf;
 import org.orggroups.api.query.GroupOrder;
 import org.orggroups.api.query.GroupSummary;
 import org.orggroups.api.query.ListGroups;
+import org.orggroups.api.query.ListGroupsAsOf;
 import org.orggroups.api.query.Page;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Answers group queries from {@code group_view}, which {@link GroupViewProjection} keeps. Only live groups
- * have a row there, so deleted ones are never found.
+ * have a row there, so deleted ones are never found. Questions about the past ({@code as_of}) are answered
+ * with the same SQL from {@code group_timeline}, restricted to the rows valid at that instant, which have the
+ * columns of {@code group_view}: one row per group that was live then.
  */
 @Component
 public class GroupQueryHandler {
 
     private static final String FROM = " from group_view g";
+    private static final String FROM_TIMELINE = " from group_timeline g";
+    /** The timeline rows valid at one instant (bound twice): those that began by then and had not ended. */
+    private static final String VALID_AT = "g.valid_from <= ? and (g.valid_to is null or g.valid_to > ?)";
     /** Ties left by the requested terms, whatever their direction, so that pages are stable (API.md section 3). */
     private static final String TIE_BREAK = "g.group_id asc";
 
@@ -54,7 +65,40 @@ public class GroupQueryHandler {
      */
     @QueryHandler
     public Page<GroupSummary> handle(ListGroups query) {
-        SqlWhere where = new SqlWhere();
+        return list(query, FROM, new SqlWhere());
+    }
+
+    /**
+     * @param query the group and the instant
+     * @return the group as it was then, or empty when it did not exist yet or was deleted by then
+     */
+    @QueryHandler
+    public Optional<GroupSummary> handle(FindGroupAsOf query) {
+        OffsetDateTime at = utcMicros(query.asOf());
+        return jdbc.query("select " + GroupRows.columns("g") + FROM_TIMELINE + " where g.group_id = ? and " + VALID_AT
+                        + " order by g.from_index desc fetch first 1 rows only",
+                GroupRows::map, query.groupId().uuid(), at, at).stream().findFirst();
+    }
+
+    /**
+     * Lists groups as {@link #handle(ListGroups)} would have at the instant: same filters, ordering and paging,
+     * over the timeline rows valid then.
+     *
+     * @param query the list and the instant
+     * @return the page; {@link Page#exists()} is {@code false} when a page past the last one is asked for
+     */
+    @QueryHandler
+    public Page<GroupSummary> handle(ListGroupsAsOf query) {
+        OffsetDateTime at = utcMicros(query.asOf());
+        return list(query.list(), FROM_TIMELINE, new SqlWhere().and(VALID_AT, at, at));
+    }
+
+    /** Times are stored at microsecond precision in UTC (API.md section 1), so they are compared so too. */
+    static OffsetDateTime utcMicros(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+    }
+
+    private Page<GroupSummary> list(ListGroups query, String from, SqlWhere where) {
         if (LikePattern.isSet(query.nameContains())) {
             where.and(LikePattern.icontains("g.name"), LikePattern.containing(query.nameContains()));
         }
@@ -64,8 +108,8 @@ public class GroupQueryHandler {
         if (query.parentId() != null) {
             where.and("g.parent_id = ?", query.parentId().uuid());
         }
-        long total = jdbc.queryForObject("select count(*)" + FROM + where.sql(), Long.class, where.args());
-        String select = "select " + GroupRows.columns("g") + FROM + where.sql()
+        long total = jdbc.queryForObject("select count(*)" + from + where.sql(), Long.class, where.args());
+        String select = "select " + GroupRows.columns("g") + from + where.sql()
                 + " order by " + orderBy(query.ordering()) + " offset ? rows fetch first ? rows only";
         return Paging.page(query.page(), total,
                 (offset, limit) -> jdbc.query(select, GroupRows::map, where.args(offset, limit)));

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -28,6 +29,12 @@ import org.springframework.stereotype.Component;
  *
  * <p>Every row can be rebuilt from the events alone: counts are recounted from the membership rows, never
  * adjusted by {@code +1/-1}, and the parent's name is read from the parent's row, never taken from an event.
+ *
+ * <p>It also keeps the past: {@code group_timeline} holds every state each {@code group_view} row has had, and
+ * {@code customer_group_timeline} every membership, each valid from one event to the next (see
+ * {@link TimelinePosition}). After each statement that changes view rows, the current timeline rows of exactly
+ * those groups are closed and copies of the new view rows opened, with the same condition on both tables; so
+ * the timeline never computes a value the view does not, and cannot disagree with it.
  */
 @Component
 @ProcessingGroup(GroupViewProjection.PROCESSING_GROUP)
@@ -48,14 +55,16 @@ public class GroupViewProjection {
      *
      * @param event   the creation
      * @param version the event's sequence number in the group's aggregate: the group's first ETag
+     * @param message the event message, for its time and global index (the timeline)
      * @throws IllegalStateException when the parent has no row
      */
     @EventHandler
-    public void on(GroupCreated event, @SequenceNumber long version) {
+    public void on(GroupCreated event, @SequenceNumber long version, EventMessage<?> message) {
         String parentName = event.parentId() == null ? null : lockParentAndGetName(event.parentId());
         jdbc.update("insert into group_view (group_id, name, parent_id, parent_name, customers_count, version)"
                         + " values (?, ?, ?, ?, 0, ?)",
                 event.groupId().uuid(), event.name(), uuidOrNull(event.parentId()), parentName, version);
+        recordGroups(message, "group_id = ?", event.groupId().uuid());
     }
 
     /**
@@ -63,16 +72,18 @@ public class GroupViewProjection {
      *
      * @param event   the rename
      * @param version the event's sequence number: the group's new ETag
+     * @param message the event message, for its time and global index (the timeline)
      * @throws IllegalStateException when the group has no row
      */
     @EventHandler
-    public void on(GroupRenamed event, @SequenceNumber long version) {
+    public void on(GroupRenamed event, @SequenceNumber long version, EventMessage<?> message) {
         UUID groupId = event.groupId().uuid();
         // Updating the group's row first locks it, so a child created or moved under it concurrently waits
         // for this transaction and then reads the new name (see lockParentAndGetName).
         requireOneRow(jdbc.update("update group_view set name = ?, version = ? where group_id = ?",
                 event.name(), version, groupId), event.groupId());
         jdbc.update("update group_view set parent_name = ? where parent_id = ?", event.name(), groupId);
+        recordGroups(message, "(group_id = ? or parent_id = ?)", groupId, groupId);
     }
 
     /**
@@ -80,14 +91,16 @@ public class GroupViewProjection {
      *
      * @param event   the move
      * @param version the event's sequence number: the group's new ETag
+     * @param message the event message, for its time and global index (the timeline)
      * @throws IllegalStateException when the group or its new parent has no row
      */
     @EventHandler
-    public void on(GroupReparented event, @SequenceNumber long version) {
+    public void on(GroupReparented event, @SequenceNumber long version, EventMessage<?> message) {
         String parentName = event.parentId() == null ? null : lockParentAndGetName(event.parentId());
         requireOneRow(jdbc.update(
                 "update group_view set parent_id = ?, parent_name = ?, version = ? where group_id = ?",
                 uuidOrNull(event.parentId()), parentName, version, event.groupId().uuid()), event.groupId());
+        recordGroups(message, "group_id = ?", event.groupId().uuid());
     }
 
     /**
@@ -95,47 +108,68 @@ public class GroupViewProjection {
      * remaining row names the group as its parent; the {@link CustomerLeftGroup} events that follow find
      * nothing left to do.
      *
-     * @param event the deletion
+     * @param event   the deletion
+     * @param message the event message, for its time and global index (the timeline)
      */
     @EventHandler
-    public void on(GroupDeleted event) {
+    public void on(GroupDeleted event, EventMessage<?> message) {
         UUID groupId = event.groupId().uuid();
+        TimelinePosition at = TimelinePosition.of(message, jdbc);
         jdbc.update("delete from customer_group_view where group_id = ?", groupId);
+        closeMemberships(at, "group_id = ?", groupId);
         jdbc.update("delete from group_view where group_id = ?", groupId);
+        recordGroups(at, "group_id = ?", groupId);
     }
 
     /**
      * Records the membership (once, however often it is told) and recounts the group's customers.
      *
-     * @param event the join
+     * @param event   the join
+     * @param message the event message, for its time and global index (the timeline)
      * @throws IllegalStateException when the group has no row: customers only join live groups
      */
     @EventHandler
-    public void on(CustomerJoinedGroup event) {
+    public void on(CustomerJoinedGroup event, EventMessage<?> message) {
         if (!lockGroup(event.groupId())) {
             throw new IllegalStateException("group_view has no row for joined group " + event.groupId());
         }
         UUID customerId = event.customerId().uuid();
         UUID groupId = event.groupId().uuid();
-        jdbc.update("insert into customer_group_view (customer_id, group_id) select ?, ?"
+        int joined = jdbc.update("insert into customer_group_view (customer_id, group_id) select ?, ?"
                         + " where not exists (select 1 from customer_group_view where customer_id = ? and group_id = ?)",
                 customerId, groupId, customerId, groupId);
         recountCustomers(groupId);
+        if (joined > 0) {
+            TimelinePosition at = TimelinePosition.of(message, jdbc);
+            jdbc.update("insert into customer_group_timeline (customer_id, group_id, valid_from, from_index)"
+                    + " values (?, ?, ?, ?)", customerId, groupId, at.time(), at.index());
+            recordGroups(at, "group_id = ?", groupId);
+        }
     }
 
     /**
      * Ends the membership and recounts the group's customers, if the group still has a row (a group being
      * deleted has lost it already).
      *
-     * @param event the leave
+     * @param event   the leave
+     * @param message the event message, for its time and global index (the timeline)
      */
     @EventHandler
-    public void on(CustomerLeftGroup event) {
+    public void on(CustomerLeftGroup event, EventMessage<?> message) {
         boolean groupLive = lockGroup(event.groupId());
-        jdbc.update("delete from customer_group_view where customer_id = ? and group_id = ?",
-                event.customerId().uuid(), event.groupId().uuid());
+        UUID customerId = event.customerId().uuid();
+        UUID groupId = event.groupId().uuid();
+        int left = jdbc.update("delete from customer_group_view where customer_id = ? and group_id = ?",
+                customerId, groupId);
         if (groupLive) {
-            recountCustomers(event.groupId().uuid());
+            recountCustomers(groupId);
+        }
+        if (left > 0) {
+            TimelinePosition at = TimelinePosition.of(message, jdbc);
+            closeMemberships(at, "customer_id = ? and group_id = ?", customerId, groupId);
+            if (groupLive) {
+                recordGroups(at, "group_id = ?", groupId);
+            }
         }
     }
 
@@ -144,6 +178,42 @@ public class GroupViewProjection {
     public void reset() {
         jdbc.update("delete from customer_group_view");
         jdbc.update("delete from group_view");
+        jdbc.update("delete from customer_group_timeline");
+        jdbc.update("delete from group_timeline");
+    }
+
+    private void recordGroups(EventMessage<?> message, String condition, Object... args) {
+        recordGroups(TimelinePosition.of(message, jdbc), condition, args);
+    }
+
+    /**
+     * Makes {@code group_timeline} follow {@code group_view} for the groups that {@code condition} selects: their
+     * current timeline rows end at {@code at}, and copies of their view rows (none for a deleted group) begin
+     * there. Called after the view changed; the condition must select the same groups in the current timeline
+     * rows as in the view, which holds for conditions on columns the change left alone (the id, the parent
+     * when only names changed).
+     *
+     * @param condition an SQL condition on the columns both tables share, with {@code ?} placeholders
+     */
+    private void recordGroups(TimelinePosition at, String condition, Object... args) {
+        jdbc.update("update group_timeline set valid_to = ?, to_index = ? where to_index is null and " + condition,
+                prepend(args, at.time(), at.index()));
+        jdbc.update("insert into group_timeline (group_id, name, parent_id, parent_name, customers_count, version,"
+                + " valid_from, from_index) select group_id, name, parent_id, parent_name, customers_count, version,"
+                + " ?, ? from group_view where " + condition, prepend(args, at.time(), at.index()));
+    }
+
+    /** Ends at {@code at} the current membership rows of {@code customer_group_timeline} that match. */
+    private void closeMemberships(TimelinePosition at, String condition, Object... args) {
+        jdbc.update("update customer_group_timeline set valid_to = ?, to_index = ? where to_index is null and "
+                + condition, prepend(args, at.time(), at.index()));
+    }
+
+    private static Object[] prepend(Object[] args, Object... first) {
+        Object[] all = new Object[first.length + args.length];
+        System.arraycopy(first, 0, all, 0, first.length);
+        System.arraycopy(args, 0, all, first.length, args.length);
+        return all;
     }
 
     /**

@@ -5,7 +5,7 @@ package org.orggroups.query;
  * {@code lower(column) like lower(?) escape '\'}, which behaves the same on PostgreSQL and H2.
  * Source of the rule: API.md section 3, "{@code %} and {@code _} match literally".
  */
-final class LikePattern {
+public final class LikePattern {
 
     private LikePattern() {
     }
@@ -14,7 +14,7 @@ final class LikePattern {
      * @param column a column of a text type, trusted SQL
      * @return the condition that {@code column} contains the one bound {@link #containing} pattern, ignoring case
      */
-    static String icontains(String column) {
+    public static String icontains(String column) {
         return "lower(" + column + ") like lower(?) escape '\\'";
     }
 
@@ -23,7 +23,7 @@ final class LikePattern {
      * @return a pattern matching every value that contains {@code text}, with {@code %}, {@code _} and the
      *         escape character itself taken literally
      */
-    static String containing(String text) {
+    public static String containing(String text) {
         StringBuilder pattern = new StringBuilder(text.length() + 8).append('%');
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -39,7 +39,7 @@ final class LikePattern {
      * @param text a filter value, or {@code null}
      * @return whether it filters at all: Waldur's filters ignore an empty value (API.md: "empty = no filter")
      */
-    static boolean isSet(String text) {
+    public static boolean isSet(String text) {
         return text != null && !text.isEmpty();
     }
 }

@@ -10,11 +10,11 @@ import org.orggroups.api.query.PageRequest;
  * {@code last} (a {@code null} page) is the last page, past the end does not exist, and an empty result still
  * has page 1.
  */
-final class Paging {
+public final class Paging {
 
     /** Reads one slice of the ordered result. */
     @FunctionalInterface
-    interface Slice<T> {
+    public interface Slice<T> {
         /**
          * @param offset rows to skip, at least 0
          * @param limit  rows to return at most, at least 1
@@ -33,7 +33,7 @@ final class Paging {
      * @param <T>     the item type
      * @return the page, with {@link Page#exists()} {@code false} and no items when it is past the last page
      */
-    static <T> Page<T> page(PageRequest request, long total, Slice<T> slice) {
+    public static <T> Page<T> page(PageRequest request, long total, Slice<T> slice) {
         int number = request.resolve(total);
         if (number > request.lastPage(total)) {
             return new Page<>(List.of(), total, number, false);

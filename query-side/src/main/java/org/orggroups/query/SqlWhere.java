@@ -8,7 +8,7 @@ import java.util.List;
  * A {@code where} clause built from optional filters, with its JDBC arguments in placeholder order.
  * Filters that are absent add nothing, so no {@code null} is ever bound as a filter value.
  */
-final class SqlWhere {
+public final class SqlWhere {
 
     private final List<String> conditions = new ArrayList<>();
     private final List<Object> args = new ArrayList<>();
@@ -18,14 +18,14 @@ final class SqlWhere {
      * @param values    the values of its placeholders, in order
      * @return this
      */
-    SqlWhere and(String condition, Object... values) {
+    public SqlWhere and(String condition, Object... values) {
         conditions.add(condition);
         args.addAll(List.of(values));
         return this;
     }
 
     /** @return {@code ""} without conditions, else {@code " where c1 and c2 ..."} */
-    String sql() {
+    public String sql() {
         return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
     }
 
@@ -33,7 +33,7 @@ final class SqlWhere {
      * @param more values of placeholders that follow the clause (e.g. offset and limit)
      * @return the clause's arguments followed by {@code more}
      */
-    Object[] args(Object... more) {
+    public Object[] args(Object... more) {
         List<Object> all = new ArrayList<>(args);
         all.addAll(List.of(more));
         return all.toArray();
@@ -43,7 +43,7 @@ final class SqlWhere {
      * @param count how many placeholders
      * @return {@code "?, ?, ..."} with {@code count} placeholders, for an {@code in (...)} list
      */
-    static String placeholders(int count) {
+    public static String placeholders(int count) {
         return String.join(", ", Collections.nCopies(count, "?"));
     }
 }

@@ -7,11 +7,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +33,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * one transaction is held open while another one touches the same rows.
  */
 class ConcurrentProjectionTest {
+
+    /** Global indexes handed out to the events, as the event store would. */
+    private static final AtomicLong GLOBAL_INDEX = new AtomicLong();
 
     private TestDatabase database;
     private JdbcTemplate jdbc;
@@ -122,7 +128,9 @@ class ConcurrentProjectionTest {
     private void handle(String aggregateType, String aggregateId, long sequence, Object payload) {
         transactions.executeWithoutResult(status -> {
             try {
-                projection.handle(new GenericDomainEventMessage<>(aggregateType, aggregateId, sequence, payload));
+                projection.handle(new GenericTrackedDomainEventMessage<>(
+                        new GlobalSequenceTrackingToken(GLOBAL_INDEX.incrementAndGet()),
+                        new GenericDomainEventMessage<>(aggregateType, aggregateId, sequence, payload)));
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }

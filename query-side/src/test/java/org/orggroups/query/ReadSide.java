@@ -9,6 +9,8 @@ import java.util.Set;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.orggroups.api.customer.CustomerCreated;
 import org.orggroups.api.customer.CustomerDeleted;
 import org.orggroups.api.customer.CustomerId;
@@ -116,7 +118,11 @@ final class ReadSide {
 
     private void publish(String aggregateType, String aggregateId, Object payload) {
         long sequence = nextSequence.merge(aggregateId, 1L, Long::sum) - 1;
-        DomainEventMessage<?> message = new GenericDomainEventMessage<>(aggregateType, aggregateId, sequence, payload);
+        // Tracked, as a replay delivers them: the timeline takes the global index from the token, and these
+        // tables have no event store to read it from.
+        DomainEventMessage<?> message = new GenericTrackedDomainEventMessage<>(
+                new GlobalSequenceTrackingToken(published.size()),
+                new GenericDomainEventMessage<>(aggregateType, aggregateId, sequence, payload));
         published.add(message);
         dispatch(message);
     }

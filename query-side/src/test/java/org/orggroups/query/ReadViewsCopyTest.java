@@ -30,5 +30,13 @@ class ReadViewsCopyTest {
             String migration = Files.readString(MIGRATIONS.resolve(vendor).resolve("V3__read_views.sql"));
             assertThat(copy).as(vendor).endsWith(migration);
         }
+        String timelineCopy;
+        try (InputStream in = getClass().getResourceAsStream("/timeline.sql")) {
+            timelineCopy = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        for (String vendor : new String[] {"postgresql", "h2"}) {
+            String migration = Files.readString(MIGRATIONS.resolve(vendor).resolve("V5__timeline.sql"));
+            assertThat(timelineCopy).as(vendor).endsWith(migration);
+        }
     }
 }

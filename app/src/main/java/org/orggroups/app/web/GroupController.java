@@ -1,5 +1,6 @@
 package org.orggroups.app.web;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,10 +19,12 @@ import org.orggroups.api.group.GroupId;
 import org.orggroups.api.group.ParentChange;
 import org.orggroups.api.group.UpdateGroup;
 import org.orggroups.api.query.FindGroup;
+import org.orggroups.api.query.FindGroupAsOf;
 import org.orggroups.api.query.GroupOrder;
 import org.orggroups.api.query.GroupSortField;
 import org.orggroups.api.query.GroupSummary;
 import org.orggroups.api.query.ListGroups;
+import org.orggroups.api.query.ListGroupsAsOf;
 import org.orggroups.api.query.Page;
 import org.orggroups.api.query.PageRequest;
 import org.orggroups.app.web.error.ApiException;
@@ -30,6 +33,7 @@ import org.orggroups.app.web.support.Hyperlinks;
 import org.orggroups.app.web.support.Messaging;
 import org.orggroups.app.web.support.Paging;
 import org.orggroups.app.web.support.RequestBodies;
+import org.orggroups.app.web.support.Timestamps;
 import org.orggroups.app.web.support.Uuids;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -60,14 +64,20 @@ public class GroupController {
         this.messaging = messaging;
     }
 
-    /** Lists groups: filters {@code name}, {@code name_exact}, {@code parent}; ordering {@code o}; paging. */
+    /**
+     * Lists groups: filters {@code name}, {@code name_exact}, {@code parent}; ordering {@code o}; paging; and
+     * {@code as_of} for the list as it was at that instant.
+     */
     @GetMapping({LIST, LIST + "/"})
     public ResponseEntity<List<Map<String, Object>>> list(HttpServletRequest request) {
+        Instant asOf = asOf(request);
         GroupId parent = Paging.uuidFilter(request, "parent").map(GroupId::new).orElse(null);
         PageRequest pageRequest = Paging.pageRequest(request);
-        Page<GroupSummary> page = messaging.page(new ListGroups(Paging.textFilter(request, "name"),
+        ListGroups query = new ListGroups(Paging.textFilter(request, "name"),
                 Paging.textFilter(request, "name_exact"), parent, ordering(Paging.last(request, "o")),
-                pageRequest), GroupSummary.class);
+                pageRequest);
+        Page<GroupSummary> page = messaging.page(asOf == null ? query : new ListGroupsAsOf(query, asOf),
+                GroupSummary.class);
         return Paging.respond(request, page, pageRequest.size(), Representations.groups(Hyperlinks.base(), page.items()));
     }
 
@@ -112,10 +122,16 @@ public class GroupController {
                 .body(Representations.group(base, group));
     }
 
-    /** One group with its {@code ETag}; 404 for an unknown, deleted or malformed uuid. */
+    /**
+     * One group with its {@code ETag}; 404 for an unknown, deleted or malformed uuid. With {@code as_of}, the
+     * group as it was at that instant (404 when it did not exist then).
+     */
     @GetMapping({DETAIL, DETAIL + "/"})
-    public ResponseEntity<Map<String, Object>> retrieve(@PathVariable String uuid) {
-        GroupSummary group = findOrFail(pathId(uuid));
+    public ResponseEntity<Map<String, Object>> retrieve(@PathVariable String uuid, HttpServletRequest request) {
+        GroupId id = pathId(uuid);
+        Instant asOf = asOf(request);
+        GroupSummary group = asOf == null ? findOrFail(id)
+                : messaging.find(new FindGroupAsOf(id, asOf), GroupSummary.class).orElseThrow(ApiException::notFound);
         return ResponseEntity.ok().eTag(Representations.etag(group)).body(Representations.group(Hyperlinks.base(), group));
     }
 
@@ -193,6 +209,20 @@ public class GroupController {
 
     private GroupSummary findOrFail(GroupId id) {
         return messaging.find(new FindGroup(id), GroupSummary.class).orElseThrow(ApiException::notFound);
+    }
+
+    /**
+     * Reads {@code as_of}: the instant of the past a read is asked about.
+     *
+     * @return the instant, or {@code null} when absent or empty (the present)
+     * @throws ApiException 400 {@code {"as_of": ["Invalid timestamp format."]}} when it is not ISO 8601
+     */
+    static Instant asOf(HttpServletRequest request) {
+        String raw = Paging.last(request, "as_of");
+        if (raw == null || raw.isEmpty()) {
+            return null;
+        }
+        return Timestamps.parse(raw).orElseThrow(() -> ApiException.field("as_of", "Invalid timestamp format."));
     }
 
     /** @throws ApiException 404 for a malformed uuid in a path (API.md section 1) */

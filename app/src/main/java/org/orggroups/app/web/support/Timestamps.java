@@ -1,0 +1,67 @@
+package org.orggroups.app.web.support;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Time stamps on the wire (API.md section 1): rendered as ISO 8601 in UTC with exactly six fractional digits
+ * and {@code Z}; accepted in any ISO 8601 form, one without an offset being UTC.
+ */
+public final class Timestamps {
+
+    private static final DateTimeFormatter RENDERED =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
+    /**
+     * An offset whose {@code +} arrived unencoded in a query string, where it means a space
+     * ({@code ...T08:27:14 00:00}): it can only have been a {@code +}.
+     */
+    private static final Pattern SPACE_FOR_PLUS = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2}[T ]\\S+) (\\d{2}(:?\\d{2})?)$");
+    private static final Pattern SPACE_SEPARATOR = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2}) (?=\\d)");
+    private static final Pattern COMPACT_OFFSET = Pattern.compile("(T.*[+-])(\\d{2})(\\d{2})$");
+    private static final Pattern HOURS_OFFSET = Pattern.compile("(T.*[+-]\\d{2})$");
+
+    private Timestamps() {
+    }
+
+    /** @return the instant as {@code 2026-11-29T08:27:14.123456Z} (truncated to microseconds) */
+    public static String render(Instant instant) {
+        return RENDERED.format(instant);
+    }
+
+    /**
+     * Parses an ISO 8601 date-time ({@code 2026-11-29T08:27:14.123456Z}, {@code ...+02:00}, {@code ...+0200},
+     * with a space instead of {@code T}, without an offset: UTC) or a date ({@code 2026-11-29}: its midnight UTC).
+     *
+     * @param text the text, or {@code null}
+     * @return the instant, or empty when the text is none of these
+     */
+    public static Optional<Instant> parse(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        String normalized = SPACE_FOR_PLUS.matcher(text.strip()).replaceFirst("$1+$2");
+        normalized = SPACE_SEPARATOR.matcher(normalized).replaceFirst("$1T");
+        normalized = COMPACT_OFFSET.matcher(normalized).replaceFirst("$1$2:$3");
+        normalized = HOURS_OFFSET.matcher(normalized).replaceFirst("$1:00");
+        try {
+            return Optional.of(OffsetDateTime.parse(normalized).toInstant());
+        } catch (DateTimeParseException notWithOffset) {
+            try {
+                return Optional.of(LocalDateTime.parse(normalized).toInstant(ZoneOffset.UTC));
+            } catch (DateTimeParseException notLocal) {
+                try {
+                    return Optional.of(LocalDate.parse(normalized).atStartOfDay().toInstant(ZoneOffset.UTC));
+                } catch (DateTimeParseException notADate) {
+                    return Optional.empty();
+                }
+            }
+        }
+    }
+}

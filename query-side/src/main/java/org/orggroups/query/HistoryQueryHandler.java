@@ -1,0 +1,314 @@
+package org.orggroups.query;
+
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import org.axonframework.common.DateTimeUtils;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.queryhandling.QueryHandler;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.SimpleSerializedType;
+import org.orggroups.api.MetadataKeys;
+import org.orggroups.api.customer.CustomerCreated;
+import org.orggroups.api.customer.CustomerDeleted;
+import org.orggroups.api.customer.CustomerId;
+import org.orggroups.api.customer.CustomerJoinedGroup;
+import org.orggroups.api.customer.CustomerLeftGroup;
+import org.orggroups.api.customer.CustomerRenamed;
+import org.orggroups.api.group.GroupCreated;
+import org.orggroups.api.group.GroupDeleted;
+import org.orggroups.api.group.GroupId;
+import org.orggroups.api.group.GroupRenamed;
+import org.orggroups.api.group.GroupReparented;
+import org.orggroups.api.query.CustomerSummary;
+import org.orggroups.api.query.CustomerVersion;
+import org.orggroups.api.query.FindCustomerVersion;
+import org.orggroups.api.query.FindGroupVersion;
+import org.orggroups.api.query.GroupSummary;
+import org.orggroups.api.query.GroupVersion;
+import org.orggroups.api.query.ListCustomerHistory;
+import org.orggroups.api.query.ListGroupHistory;
+import org.orggroups.api.query.Page;
+import org.orggroups.api.query.PageRequest;
+import org.orggroups.api.query.RevisionUser;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Answers the audit history of groups and customers (API.md section 6). The versions are the events of the
+ * aggregate, read from the event store itself ({@code domain_event_entry}), not from an audit table: every
+ * change is an event, and an update that changes nothing has none. What each version shows of the resource,
+ * and the names its comment quotes, come from the timeline tables at that event's global index, so they are
+ * the values of that moment, not today's.
+ *
+ * <p>Deleted groups and customers keep their events, so their history stays readable.
+ */
+@Component
+public class HistoryQueryHandler {
+
+    private final JdbcTemplate jdbc;
+    private final Serializer serializer;
+    private final List<String> groupEventTypes;
+    private final List<String> customerEventTypes;
+
+    /**
+     * @param jdbc       read access to the event store's table and the timeline tables
+     * @param serializer the serializer the event store wrote payloads and metadata with
+     */
+    public HistoryQueryHandler(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer serializer) {
+        this.jdbc = jdbc;
+        this.serializer = serializer;
+        this.groupEventTypes = typeNames(GroupCreated.class, GroupRenamed.class, GroupReparented.class,
+                GroupDeleted.class);
+        this.customerEventTypes = typeNames(CustomerCreated.class, CustomerRenamed.class, CustomerDeleted.class,
+                CustomerJoinedGroup.class, CustomerLeftGroup.class);
+    }
+
+    /**
+     * @param query the group, the optional time window (both ends exclusive) and the page
+     * @return the group's versions, newest first; none for an unknown group
+     */
+    @QueryHandler
+    public Page<GroupVersion> handle(ListGroupHistory query) {
+        return page(query.groupId().toString(), groupEventTypes,
+                window(query.createdAfter(), query.createdBefore()), query.page(), this::groupVersion);
+    }
+
+    /**
+     * @param query the group and the instant ({@code null} for the latest version)
+     * @return the latest version at or before the instant; empty when there is none (or the group is unknown)
+     */
+    @QueryHandler
+    public Optional<GroupVersion> handle(FindGroupVersion query) {
+        return latest(query.groupId().toString(), groupEventTypes, query.at()).map(this::groupVersion);
+    }
+
+    /**
+     * @param query the customer, the optional time window (both ends exclusive) and the page
+     * @return the customer's versions, newest first, its joins and leaves included; none for an unknown customer
+     */
+    @QueryHandler
+    public Page<CustomerVersion> handle(ListCustomerHistory query) {
+        return page(query.customerId().toString(), customerEventTypes,
+                window(query.createdAfter(), query.createdBefore()), query.page(), this::customerVersion);
+    }
+
+    /**
+     * @param query the customer and the instant ({@code null} for the latest version)
+     * @return the latest version at or before the instant; empty when there is none (or the customer is unknown)
+     */
+    @QueryHandler
+    public Optional<CustomerVersion> handle(FindCustomerVersion query) {
+        return latest(query.customerId().toString(), customerEventTypes, query.at()).map(this::customerVersion);
+    }
+
+    /** One stored event of the aggregate, before its payload is read. */
+    private record Entry(long index, Instant time) {
+    }
+
+    /** One stored event, read. */
+    private record StoredEvent(long index, Instant time, Object payload, MetaData metaData) {
+    }
+
+    /** The event's index and time, newest first: cheap, so the window and paging need no payloads. */
+    private List<Entry> entries(String aggregateId, List<String> types) {
+        return jdbc.query("select global_index, time_stamp from domain_event_entry where aggregate_identifier = ?"
+                        + " and payload_type in (" + SqlWhere.placeholders(types.size()) + ")"
+                        + " order by global_index desc",
+                (rs, row) -> new Entry(rs.getLong("global_index"), DateTimeUtils.parseInstant(rs.getString("time_stamp"))),
+                args(aggregateId, types));
+    }
+
+    private <V> Page<V> page(String aggregateId, List<String> types, Predicate<Instant> window, PageRequest request,
+                             java.util.function.Function<StoredEvent, V> version) {
+        List<Entry> matching = entries(aggregateId, types).stream().filter(e -> window.test(e.time())).toList();
+        return Paging.page(request, matching.size(), (offset, limit) -> {
+            List<Entry> slice = matching.subList((int) Math.min(offset, matching.size()),
+                    (int) Math.min(offset + limit, matching.size()));
+            return read(slice).stream().map(version).toList();
+        });
+    }
+
+    private Optional<StoredEvent> latest(String aggregateId, List<String> types, Instant at) {
+        return entries(aggregateId, types).stream()
+                .filter(e -> at == null || !e.time().isAfter(at))
+                .findFirst()
+                .map(e -> read(List.of(e)).get(0));
+    }
+
+    private static Predicate<Instant> window(Instant after, Instant before) {
+        return time -> (after == null || time.isAfter(after)) && (before == null || time.isBefore(before));
+    }
+
+    /** Reads payloads and metadata of the entries, in their order. */
+    private List<StoredEvent> read(List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, StoredEvent> byIndex = new HashMap<>();
+        jdbc.query("select global_index, time_stamp, payload_type, payload_revision, payload, meta_data"
+                        + " from domain_event_entry where global_index in (" + SqlWhere.placeholders(entries.size()) + ")",
+                (ResultSet rs) -> {
+                    StoredEvent event = new StoredEvent(rs.getLong("global_index"),
+                            DateTimeUtils.parseInstant(rs.getString("time_stamp")),
+                            serializer.deserialize(serialized(rs.getBytes("payload"), rs.getString("payload_type"),
+                                    rs.getString("payload_revision"))),
+                            metaData(rs.getBytes("meta_data")));
+                    byIndex.put(event.index(), event);
+                },
+                entries.stream().map(Entry::index).toArray());
+        return entries.stream().map(e -> byIndex.get(e.index())).toList();
+    }
+
+    private MetaData metaData(byte[] bytes) {
+        if (bytes == null) {
+            return MetaData.emptyInstance();
+        }
+        return serializer.deserialize(serialized(bytes, MetaData.class.getName(), null));
+    }
+
+    private static SerializedObject<byte[]> serialized(byte[] bytes, String type, String revision) {
+        return new SimpleSerializedObject<>(bytes, byte[].class, new SimpleSerializedType(type, revision));
+    }
+
+    private GroupVersion groupVersion(StoredEvent event) {
+        long at = event.index();
+        Object payload = event.payload();
+        GroupId groupId;
+        String comment;
+        if (payload instanceof GroupCreated created) {
+            groupId = created.groupId();
+            comment = "Created " + quoted(created.name()) + (created.parentId() == null ? ""
+                    : " under " + quoted(groupNameAt(created.parentId(), at)));
+        } else if (payload instanceof GroupRenamed renamed) {
+            groupId = renamed.groupId();
+            comment = "Renamed from " + quoted(renamed.previousName()) + " to " + quoted(renamed.name());
+        } else if (payload instanceof GroupReparented moved) {
+            groupId = moved.groupId();
+            comment = "Moved from " + place(moved.previousParentId(), at) + " to " + place(moved.parentId(), at);
+        } else if (payload instanceof GroupDeleted deleted) {
+            groupId = deleted.groupId();
+            comment = !deleted.cascaded() ? "Deleted"
+                    : "Deleted with its " + (deleted.deletedBy().equals(deleted.parentId()) ? "parent " : "ancestor ")
+                    + quoted(groupNameAt(deleted.deletedBy(), at));
+        } else {
+            throw new IllegalStateException("not a group event: " + payload.getClass());
+        }
+        return new GroupVersion(at, event.time(), user(event.metaData()), comment, groupAt(groupId, at).orElse(null));
+    }
+
+    private CustomerVersion customerVersion(StoredEvent event) {
+        long at = event.index();
+        Object payload = event.payload();
+        CustomerId customerId;
+        String comment;
+        if (payload instanceof CustomerCreated created) {
+            customerId = created.customerId();
+            comment = "Created " + quoted(created.name());
+        } else if (payload instanceof CustomerRenamed renamed) {
+            customerId = renamed.customerId();
+            comment = "Renamed from " + quoted(renamed.previousName()) + " to " + quoted(renamed.name());
+        } else if (payload instanceof CustomerDeleted deleted) {
+            customerId = deleted.customerId();
+            comment = "Deleted";
+        } else if (payload instanceof CustomerJoinedGroup joined) {
+            customerId = joined.customerId();
+            comment = "Joined " + quoted(groupNameAt(joined.groupId(), at));
+        } else if (payload instanceof CustomerLeftGroup left) {
+            customerId = left.customerId();
+            comment = "Left " + quoted(groupNameAt(left.groupId(), at)) + (left.groupDeleted() ? " (group deleted)" : "");
+        } else {
+            throw new IllegalStateException("not a customer event: " + payload.getClass());
+        }
+        return new CustomerVersion(at, event.time(), user(event.metaData()), comment,
+                customerAt(customerId, at).orElse(null));
+    }
+
+    /**
+     * @return the group's last state at the global index {@code at}: the row the event at {@code at} (or the
+     *         latest one before it) began; after a deletion, the state it was deleted in
+     */
+    private Optional<GroupSummary> groupAt(GroupId groupId, long at) {
+        return jdbc.query("select " + GroupRows.columns("g") + " from group_timeline g"
+                        + " where g.group_id = ? and g.from_index <= ? order by g.from_index desc, g.row_id desc"
+                        + " fetch first 1 rows only",
+                GroupRows::map, groupId.uuid(), at).stream().findFirst();
+    }
+
+    private String groupNameAt(GroupId groupId, long at) {
+        // A name the timeline cannot give (events older than it, before a rebuild) is shown by id instead.
+        return groupAt(groupId, at).map(GroupSummary::name).orElse(groupId.toString());
+    }
+
+    /** @return a parent's name quoted, or the words for the top of the tree */
+    private String place(GroupId parentId, long at) {
+        return parentId == null ? "the top level" : quoted(groupNameAt(parentId, at));
+    }
+
+    /**
+     * @return the customer's last state at the global index {@code at}, with the groups it was a member of then,
+     *         each as it was then, ordered by name then uuid
+     */
+    private Optional<CustomerSummary> customerAt(CustomerId customerId, long at) {
+        List<String> names = jdbc.queryForList("select name from customer_timeline where customer_id = ?"
+                + " and from_index <= ? order by from_index desc, row_id desc fetch first 1 rows only",
+                String.class, customerId.uuid(), at);
+        if (names.isEmpty()) {
+            return Optional.empty();
+        }
+        List<GroupSummary> groups = new ArrayList<>();
+        jdbc.query("select " + GroupRows.columns("g") + " from customer_group_timeline m"
+                        + " join group_timeline g on g.group_id = m.group_id"
+                        + " where m.customer_id = ? and m.from_index <= ? and (m.to_index is null or m.to_index > ?)"
+                        + " and g.from_index <= ? and (g.to_index is null or g.to_index > ?)"
+                        + " order by g.name asc, g.group_id asc",
+                (ResultSet rs) -> {
+                    groups.add(GroupRows.read(rs));
+                },
+                customerId.uuid(), at, at, at, at);
+        return Optional.of(new CustomerSummary(customerId, names.get(0), groups));
+    }
+
+    private static RevisionUser user(MetaData metaData) {
+        Object uuid = metaData.get(MetadataKeys.USER_UUID);
+        if (uuid == null) {
+            return null;
+        }
+        Object username = metaData.get(MetadataKeys.USERNAME);
+        try {
+            return new RevisionUser(UUID.fromString(uuid.toString()), username == null ? null : username.toString());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String quoted(String name) {
+        return "\"" + name + "\"";
+    }
+
+    private List<String> typeNames(Class<?>... types) {
+        List<String> names = new ArrayList<>();
+        for (Class<?> type : types) {
+            names.add(serializer.typeForClass(type).getName());
+        }
+        return List.copyOf(names);
+    }
+
+    private static Object[] args(String aggregateId, List<String> types) {
+        List<Object> all = new ArrayList<>();
+        all.add(aggregateId);
+        all.addAll(types);
+        return all.toArray();
+    }
+
+}

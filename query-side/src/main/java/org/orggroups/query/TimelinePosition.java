@@ -1,0 +1,50 @@
+package org.orggroups.query;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.OptionalLong;
+
+import org.axonframework.common.DateTimeUtils;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Where an event stands in the history of the whole store: its time stamp (UTC, microseconds, as stored) and
+ * its global index. The timeline tables ({@code group_timeline}, {@code customer_timeline},
+ * {@code customer_group_timeline}) mark each row with the position of the event that began and ended it.
+ *
+ * @param time  the event's time stamp as the event store keeps it (Axon's {@code DateTimeUtils} format, which
+ *              has milliseconds): the live event carries a finer one, but history is read from the store and a
+ *              rebuild replays the stored time, so only the stored precision gives the same rows both ways
+ * @param index the event's global index in the event store
+ */
+record TimelinePosition(OffsetDateTime time, long index) {
+
+    /**
+     * @param event an event being handled: a replayed one carries its global index in its tracking token; a
+     *              live one in a subscribing processor does not, but the event store has already stored (and
+     *              flushed) it in the same transaction, so its index is read back by event identifier
+     * @param jdbc  access to the event store's table, in the handling transaction
+     * @return the event's position
+     * @throws IllegalStateException when the event is in neither form: the timeline cannot be written
+     */
+    static TimelinePosition of(EventMessage<?> event, JdbcTemplate jdbc) {
+        OffsetDateTime time = DateTimeUtils.parseInstant(DateTimeUtils.formatInstant(event.getTimestamp()))
+                .atOffset(ZoneOffset.UTC);
+        if (event instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null) {
+            OptionalLong position = tracked.trackingToken().position();
+            if (position.isPresent()) {
+                return new TimelinePosition(time, position.getAsLong());
+            }
+        }
+        List<Long> index = jdbc.queryForList("select global_index from domain_event_entry where event_identifier = ?",
+                Long.class, event.getIdentifier());
+        if (index.isEmpty()) {
+            throw new IllegalStateException("event " + event.getIdentifier()
+                    + " has no tracking token and is not in the event store: its timeline position is unknown");
+        }
+        return new TimelinePosition(time, index.get(0));
+    }
+}
