@@ -36,5 +36,5 @@ class ArchitectureTest {
             .that().resideInAnyPackage("org.orggroups.api..", "org.orggroups.command..", "org.orggroups.query..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "org.orggroups.app..", "org.springframework.web..", "org.springframework.http..",
-                    "jakarta.servlet..", "com.fasterxml.jackson..");
+                    "jakarta.servlet..");
 }

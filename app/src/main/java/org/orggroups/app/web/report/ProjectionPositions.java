@@ -1,0 +1,71 @@
+package org.orggroups.app.web.report;
+
+import java.util.List;
+
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.SimpleSerializedType;
+import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * How far a streaming processor has got, for the {@code X-Event-Position} and {@code X-Projection-Lag} headers
+ * of eventually consistent responses.
+ *
+ * <p>Read from the processor's stored tokens, not from the processor's in-memory status: another node may hold
+ * the segments, and every node must answer the same. The position is the lowest over the segments (every event
+ * up to it is reflected by all of them), 0 before the first token is stored; the lag counts the stored events
+ * beyond it, so gaps in the global index are not counted as events.
+ */
+@Component
+public class ProjectionPositions {
+
+    /** Header with the global index of the last event a report reflects. */
+    public static final String POSITION_HEADER = "X-Event-Position";
+    /** Header with the number of stored events beyond that position. */
+    public static final String LAG_HEADER = "X-Projection-Lag";
+
+    private final JdbcTemplate jdbc;
+    private final Serializer serializer;
+
+    /**
+     * @param jdbc       read access to {@code token_entry} and {@code domain_event_entry}
+     * @param serializer the serializer the token store writes tokens with (Axon's general serializer)
+     */
+    public ProjectionPositions(JdbcTemplate jdbc, Serializer serializer) {
+        this.jdbc = jdbc;
+        this.serializer = serializer;
+    }
+
+    /**
+     * @param processorName the processor, e.g. {@code group-report}
+     * @return the headers {@code X-Event-Position} and {@code X-Projection-Lag} for it
+     */
+    public HttpHeaders headers(String processorName) {
+        long position = position(processorName);
+        Long lag = jdbc.queryForObject("select count(*) from domain_event_entry where global_index > ?",
+                Long.class, position);
+        HttpHeaders headers = new HttpHeaders();
+        headers.add(POSITION_HEADER, Long.toString(position));
+        headers.add(LAG_HEADER, Long.toString(lag == null ? 0 : lag));
+        return headers;
+    }
+
+    /** @return the lowest position over the processor's stored tokens; 0 when none has one yet */
+    long position(String processorName) {
+        List<Long> positions = jdbc.query("select token, token_type from token_entry where processor_name = ?",
+                (rs, i) -> position(rs.getBytes("token"), rs.getString("token_type")), processorName);
+        return positions.stream().mapToLong(Long::longValue).min().orElse(0);
+    }
+
+    private long position(byte[] token, String tokenType) {
+        if (token == null || tokenType == null) {
+            return 0;
+        }
+        TrackingToken tracking = serializer.deserialize(
+                new SimpleSerializedObject<>(token, byte[].class, new SimpleSerializedType(tokenType, null)));
+        return tracking == null ? 0 : tracking.position().orElse(0);
+    }
+}
