@@ -22,7 +22,13 @@ class RebuildIntegrationTest extends IntegrationTest {
             "select customer_id, name from customer_view order by customer_id",
             "select customer_id, group_id from customer_group_view order by customer_id, group_id",
             "select group_id, parent_id, deleted from group_tree order by group_id",
-            "select group_id, customer_id from group_member order by group_id, customer_id");
+            "select group_id, customer_id from group_member order by group_id, customer_id",
+            "select group_id, name, parent_id, parent_name, customers_count, version, valid_from, valid_to,"
+                    + " from_index, to_index from group_timeline order by group_id, from_index",
+            "select customer_id, name, valid_from, valid_to, from_index, to_index from customer_timeline"
+                    + " order by customer_id, from_index",
+            "select customer_id, group_id, valid_from, valid_to, from_index, to_index from customer_group_timeline"
+                    + " order by customer_id, group_id, from_index");
 
     @Autowired
     ReadModelRebuilder rebuilder;

@@ -11,6 +11,8 @@ import jakarta.servlet.http.HttpServletRequest;
  *
  * <ul>
  *   <li>{@code /api/users/**}: staff only, any method.</li>
+ *   <li>{@code /api/projections/**}: staff only, any method.</li>
+ *   <li>{@code /api/audit-events/**} and {@code /api/reports/**}: staff only, any method.</li>
  *   <li>any path under {@code /api/} containing {@code /history}: staff only, any method.</li>
  *   <li>any other method than GET, HEAD and OPTIONS under {@code /api/}: staff only. Reads of groups and
  *       customers are open to anonymous callers, as in Waldur.</li>
@@ -40,6 +42,9 @@ final class AccessRules {
         String p = path.toLowerCase(Locale.ROOT);
         if (isUnder(p, "/api")) {
             return isUnder(p, "/api/users")
+                    || isUnder(p, "/api/projections")
+                    || isUnder(p, "/api/audit-events")
+                    || isUnder(p, "/api/reports")
                     || p.contains("/history")
                     || !SAFE_METHODS.contains(method.toUpperCase(Locale.ROOT));
         }

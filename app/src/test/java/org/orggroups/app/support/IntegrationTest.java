@@ -13,12 +13,20 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Base of the HTTP integration tests: the whole service on a random port, spoken to over real HTTP, on
@@ -33,7 +41,10 @@ public abstract class IntegrationTest {
     /** Tables emptied before each test: everything that events create. */
     private static final List<String> EVENT_TABLES = List.of(
             "domain_event_entry", "snapshot_event_entry", "token_entry", "dead_letter_entry",
-            "group_tree", "group_member", "group_view", "customer_view", "customer_group_view");
+            "group_tree", "group_member", "group_view", "customer_view", "customer_group_view",
+            "group_timeline", "customer_timeline", "customer_group_timeline",
+            "audit_event", "report_membership_history", "report_subtree_member", "report_member",
+            "report_closure", "report_group");
 
     protected static final ObjectMapper JSON = new ObjectMapper();
     protected static final String ADMIN_USERNAME = "admin";
@@ -52,11 +63,43 @@ public abstract class IntegrationTest {
     @Autowired
     protected JdbcTemplate jdbc;
 
+    @Autowired
+    private EventProcessingConfiguration eventProcessing;
+
+    @Autowired
+    private TokenStore tokenStore;
+
+    @Autowired
+    private PlatformTransactionManager transactionManager;
+
+    /**
+     * Empties the tables. Streaming processors are stopped meanwhile, and start again with their tokens at the
+     * last deleted event: the event store keeps recent events in an in-memory cache that a processor starting
+     * from the beginning would be fed again, and a processor still catching up with an earlier test's events
+     * would write them into the emptied tables.
+     */
     @BeforeEach
     void emptyEventTables() {
+        List<StreamingEventProcessor> streaming = eventProcessing.eventProcessors().values().stream()
+                .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast).toList();
+        streaming.forEach(EventProcessor::shutDown);
+        Long head = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
+        TransactionTemplate transaction = new TransactionTemplate(transactionManager);
+        Map<String, Integer> segments = new java.util.HashMap<>();
+        transaction.executeWithoutResult(status -> streaming.forEach(p ->
+                segments.put(p.getName(), tokenStore.fetchSegments(p.getName()).length)));
         for (String table : EVENT_TABLES) {
             jdbc.execute("delete from " + table);
         }
+        if (head != null) {
+            TrackingToken atHead = GapAwareTrackingToken.newInstance(head, List.of());
+            transaction.executeWithoutResult(status -> segments.forEach((name, count) -> {
+                if (count > 0) {
+                    tokenStore.initializeTokenSegments(name, count, atHead);
+                }
+            }));
+        }
+        streaming.forEach(EventProcessor::start);
     }
 
     /** @return {@code http://localhost:<port>} */

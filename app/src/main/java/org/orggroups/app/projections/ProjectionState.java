@@ -1,0 +1,40 @@
+package org.orggroups.app.projections;
+
+/**
+ * What {@code GET /api/projections/{name}/} shows of one event processor.
+ *
+ * @param name     the processor's name (its processing group)
+ * @param kind     {@code synchronous} (subscribing: updated in the writer's transaction) or {@code streaming}
+ *                 (pooled or tracking: follows the event store on its own threads)
+ * @param status   {@code live}, {@code rebuilding} or {@code failed}
+ * @param position the global index of the last event it reflects; for synchronous views the store's head. Null
+ *                 when this node holds no segment of a streaming processor and none is in the token store
+ * @param lag      events in the store beyond {@code position}; null when {@code position} is
+ * @param progress the running rebuild's progress, or null when none runs
+ * @param error    why it failed, or null unless {@code status} is {@code failed}
+ */
+public record ProjectionState(String name, String kind, String status, Long position, Long lag,
+                              Progress progress, String error) {
+
+    /** Kind of a subscribing processor. */
+    public static final String SYNCHRONOUS = "synchronous";
+    /** Kind of a pooled or tracking processor. */
+    public static final String STREAMING = "streaming";
+    /** Up to date with the store (or following it, for streaming ones). */
+    public static final String LIVE = "live";
+    /** A rebuild or replay is running. */
+    public static final String REBUILDING = "rebuilding";
+    /** The last rebuild failed, or the processor reports an error. */
+    public static final String FAILED = "failed";
+
+    /**
+     * A rebuild's progress.
+     *
+     * @param done            events replayed so far (for streaming processors: global index reached)
+     * @param total           events to replay (for streaming processors: the store's head index at the reset)
+     * @param eventsPerSecond average rate since the rebuild started
+     * @param etaSeconds      seconds left at that rate, or null while no rate is known
+     */
+    public record Progress(long done, long total, long eventsPerSecond, Long etaSeconds) {
+    }
+}

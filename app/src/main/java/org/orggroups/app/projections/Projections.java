@@ -1,0 +1,306 @@
+package org.orggroups.app.projections;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.SubscribingEventProcessor;
+import org.orggroups.app.projections.ProjectionState.Progress;
+import org.orggroups.app.rebuild.ReadModelRebuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The event processors of this service as projections: their state, and rebuilds of them in the background.
+ *
+ * <p>Synchronous (subscribing) processors are rebuilt together, as the one consistent unit {@value #VIEWS},
+ * through {@link ReadModelRebuilder}: naming any of them (or {@value #VIEWS}) rebuilds all of them, in one
+ * transaction. Streaming processors are rebuilt each on its own with Axon's own replay: shut down, reset the
+ * tokens (their {@code @ResetHandler}s empty their tables), start; the rebuild is over when every segment has
+ * caught up with the head of the store as it was at the reset.
+ *
+ * <p>At most one rebuild runs per unit; the state of the last one is kept until the next starts, so that a
+ * failure stays visible. Rebuilds are in memory of this node: another node shows its own.
+ */
+@Component
+public class Projections implements DisposableBean {
+
+    /** Name of the unit of all synchronous views, accepted wherever a processor's name is. */
+    public static final String VIEWS = "views";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Projections.class);
+    /** How often a streaming rebuild looks at its processor's segments. */
+    private static final long POLL_MILLIS = 100;
+
+    private final EventProcessingConfiguration processing;
+    private final ReadModelRebuilder rebuilder;
+    private final JdbcTemplate jdbc;
+    private final Map<String, RebuildRun> runs = new ConcurrentHashMap<>();
+    private final ExecutorService executor;
+
+    public Projections(EventProcessingConfiguration processing, ReadModelRebuilder rebuilder, JdbcTemplate jdbc) {
+        this.processing = processing;
+        this.rebuilder = rebuilder;
+        this.jdbc = jdbc;
+        AtomicInteger threads = new AtomicInteger();
+        this.executor = Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "projection-rebuild-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Thrown for a name that is neither a processor nor {@value #VIEWS}. */
+    public static class UnknownProjectionException extends RuntimeException {
+        UnknownProjectionException(String name) {
+            super("No projection named " + name);
+        }
+    }
+
+    /** Thrown when a rebuild of the same unit is still running. */
+    public static class RebuildRunningException extends RuntimeException {
+        RebuildRunningException(String unit) {
+            super("A rebuild of " + unit + " is already running.");
+        }
+    }
+
+    /** @return every processor's state, by name */
+    public List<ProjectionState> list() {
+        long head = head();
+        return processors().stream()
+                .sorted(Comparator.comparing(EventProcessor::getName))
+                .map(p -> state(p, head))
+                .toList();
+    }
+
+    /** @return the named processor's state, or empty when there is none of that name */
+    public Optional<ProjectionState> find(String name) {
+        EventProcessor processor = processing.eventProcessors().get(name);
+        if (processor == null && VIEWS.equals(name)) {
+            // The unit of the synchronous views: shown as its first member, under the unit's name.
+            processor = processors().stream().filter(SubscribingEventProcessor.class::isInstance)
+                    .min(Comparator.comparing(EventProcessor::getName)).orElse(null);
+            return Optional.ofNullable(processor).map(p -> state(p, head())).map(s -> new ProjectionState(
+                    VIEWS, s.kind(), s.status(), s.position(), s.lag(), s.progress(), s.error()));
+        }
+        return Optional.ofNullable(processor).map(p -> state(p, head()));
+    }
+
+    /**
+     * @return the names a rebuild accepts: every processor's, and {@value #VIEWS} when there are synchronous ones
+     */
+    public List<String> names() {
+        List<String> names = new ArrayList<>(processors().stream().map(EventProcessor::getName).sorted().toList());
+        if (!rebuilder.synchronousProcessors().isEmpty()) {
+            names.add(VIEWS);
+        }
+        return names;
+    }
+
+    /** @return the units {@code rebuild --all} rebuilds, synchronous views first */
+    public List<String> allUnits() {
+        List<String> units = new ArrayList<>();
+        if (!rebuilder.synchronousProcessors().isEmpty()) {
+            units.add(VIEWS);
+        }
+        processors().stream().filter(StreamingEventProcessor.class::isInstance)
+                .map(EventProcessor::getName).sorted().forEach(units::add);
+        return units;
+    }
+
+    /**
+     * Starts a rebuild in the background.
+     *
+     * @param name a processor's name or {@value #VIEWS}
+     * @return the run, to follow or await
+     * @throws UnknownProjectionException when there is no such processor
+     * @throws RebuildRunningException    when a rebuild of the same unit runs
+     */
+    public RebuildRun startRebuild(String name) {
+        String unit = unitOf(name);
+        RebuildRun run = new RebuildRun(unit);
+        RebuildRun previous = runs.compute(unit, (key, current) ->
+                current != null && !current.finished() ? current : run);
+        if (previous != run) {
+            throw new RebuildRunningException(unit);
+        }
+        Runnable work = VIEWS.equals(unit) ? () -> rebuildViews(run)
+                : () -> rebuildStreaming((StreamingEventProcessor) processing.eventProcessors().get(unit), run);
+        executor.execute(() -> {
+            try {
+                work.run();
+                run.succeeded();
+                LOG.info("Rebuild of {} finished: {} events", unit, run.progress().done());
+            } catch (RuntimeException | Error e) {
+                LOG.warn("Rebuild of {} failed", unit, e);
+                run.failed(e);
+            }
+        });
+        return run;
+    }
+
+    private String unitOf(String name) {
+        if (VIEWS.equals(name) && !rebuilder.synchronousProcessors().isEmpty()) {
+            return VIEWS;
+        }
+        EventProcessor processor = processing.eventProcessors().get(name);
+        if (processor instanceof SubscribingEventProcessor) {
+            return VIEWS;
+        }
+        if (processor instanceof StreamingEventProcessor) {
+            return name;
+        }
+        throw new UnknownProjectionException(name);
+    }
+
+    private void rebuildViews(RebuildRun run) {
+        rebuilder.rebuildAll(run::progressed);
+    }
+
+    private void rebuildStreaming(StreamingEventProcessor processor, RebuildRun run) {
+        if (!processor.supportsReset()) {
+            throw new IllegalStateException(processor.getName() + " has handlers that do not support a reset");
+        }
+        processor.shutDown();
+        long total;
+        try {
+            total = head();
+            run.progressed(0, total);
+            // Needs every segment's claim: fails (and says so) while another node still runs this processor.
+            processor.resetTokens();
+        } finally {
+            processor.start();
+        }
+        while (true) {
+            sleep();
+            Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
+            Optional<String> error = segmentError(segments.values());
+            if (error.isPresent()) {
+                throw new IllegalStateException(processor.getName() + " failed while replaying: " + error.get());
+            }
+            if (!processor.isRunning()) {
+                throw new IllegalStateException(processor.getName() + " stopped while replaying");
+            }
+            OptionalLong position = position(segments.values());
+            run.progressed(position.orElse(0), total);
+            // Not isReplaying(): a replay token ends only when an event beyond the reset position arrives, which
+            // on a quiet store may be never; having processed up to that position is what matters.
+            boolean caughtUp = !segments.isEmpty() && segments.values().stream().allMatch(EventTrackerStatus::isCaughtUp);
+            if (caughtUp && position.orElse(0) >= total) {
+                return;
+            }
+        }
+    }
+
+    private ProjectionState state(EventProcessor processor, long head) {
+        if (processor instanceof StreamingEventProcessor streaming) {
+            return streamingState(streaming, head);
+        }
+        RebuildRun run = runs.get(VIEWS);
+        String kind = ProjectionState.SYNCHRONOUS;
+        if (run != null && !run.finished()) {
+            return new ProjectionState(processor.getName(), kind, ProjectionState.REBUILDING, head, 0L,
+                    run.progress(), null);
+        }
+        String failure = run == null ? null : run.failure();
+        return new ProjectionState(processor.getName(), kind,
+                failure == null ? ProjectionState.LIVE : ProjectionState.FAILED, head, 0L, null, failure);
+    }
+
+    private ProjectionState streamingState(StreamingEventProcessor processor, long head) {
+        String name = processor.getName();
+        String kind = ProjectionState.STREAMING;
+        Collection<EventTrackerStatus> segments = processor.processingStatus().values();
+        OptionalLong found = position(segments);
+        Long position = found.isPresent() ? Long.valueOf(found.getAsLong()) : null;
+        Long lag = position == null ? null : lagBeyond(position);
+        Optional<String> segmentError = segmentError(segments);
+        RebuildRun run = runs.get(name);
+        if (segmentError.isPresent() || processor.isError()) {
+            return new ProjectionState(name, kind, ProjectionState.FAILED, position, lag, null,
+                    segmentError.orElse(name + " reports an error"));
+        }
+        if (run != null && !run.finished()) {
+            return new ProjectionState(name, kind, ProjectionState.REBUILDING, position, lag, run.progress(), null);
+        }
+        if (run != null && run.failure() != null) {
+            return new ProjectionState(name, kind, ProjectionState.FAILED, position, lag, null, run.failure());
+        }
+        if (segments.stream().anyMatch(EventTrackerStatus::isReplaying)) {
+            // A replay that another node (or Axon itself) started: progress without a rate.
+            long done = position == null ? 0 : Math.min(position, head);
+            return new ProjectionState(name, kind, ProjectionState.REBUILDING, position, lag,
+                    new Progress(done, head, 0, null), null);
+        }
+        if (!processor.isRunning()) {
+            return new ProjectionState(name, kind, ProjectionState.FAILED, position, lag, null,
+                    name + " is not running");
+        }
+        return new ProjectionState(name, kind, ProjectionState.LIVE, position, lag, null, null);
+    }
+
+    /** The lowest position over the segments: every event up to it is reflected by all of them. */
+    private static OptionalLong position(Collection<EventTrackerStatus> segments) {
+        if (segments.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        long lowest = Long.MAX_VALUE;
+        for (EventTrackerStatus segment : segments) {
+            // A segment without a token has seen nothing yet.
+            lowest = Math.min(lowest, segment.getCurrentPosition().orElse(0));
+        }
+        return OptionalLong.of(lowest);
+    }
+
+    private static Optional<String> segmentError(Collection<EventTrackerStatus> segments) {
+        return segments.stream().filter(EventTrackerStatus::isErrorState).findFirst()
+                .map(s -> s.getError() == null ? "segment " + s.getSegment().getSegmentId() + " is in error"
+                        : RebuildRun.describe(s.getError()));
+    }
+
+    private List<EventProcessor> processors() {
+        return List.copyOf(processing.eventProcessors().values());
+    }
+
+    /** @return the global index of the newest stored event, 0 when the store is empty */
+    private long head() {
+        Long head = jdbc.queryForObject("select coalesce(max(global_index), 0) from domain_event_entry", Long.class);
+        return head == null ? 0 : head;
+    }
+
+    private long lagBeyond(long position) {
+        Long lag = jdbc.queryForObject("select count(*) from domain_event_entry where global_index > ?",
+                Long.class, position);
+        return lag == null ? 0 : lag;
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(POLL_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the replay", e);
+        }
+    }
+
+    /** Stops waiting for running rebuilds when the application stops; a synchronous one rolls back. */
+    @Override
+    public void destroy() {
+        executor.shutdownNow();
+    }
+}

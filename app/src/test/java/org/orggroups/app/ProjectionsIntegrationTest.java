@@ -1,0 +1,371 @@
+package org.orggroups.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.jupiter.api.Test;
+import org.orggroups.app.rebuild.ReadModelRebuilder;
+import org.orggroups.app.support.IntegrationTest;
+import org.orggroups.app.support.SecondNode;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * {@code /api/projections/}: the state of every event processor, and rebuilds of them in the background that
+ * give exactly the rows live processing wrote, even while clients keep writing.
+ */
+class ProjectionsIntegrationTest extends IntegrationTest {
+
+    private static final String GROUPS = "/api/organization-groups/";
+    private static final List<String> SYNCHRONOUS = List.of("customer-view", "group-tree", "group-view");
+    private static final List<String> DERIVED = List.of(
+            "select group_id, name, parent_id, parent_name, customers_count, version from group_view order by group_id",
+            "select customer_id, name from customer_view order by customer_id",
+            "select customer_id, group_id from customer_group_view order by customer_id, group_id",
+            "select group_id, parent_id, deleted from group_tree order by group_id",
+            "select group_id, customer_id from group_member order by group_id, customer_id");
+
+    @Autowired
+    ReadModelRebuilder rebuilder;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void listShowsEveryProcessorWithKindStatusPositionAndLag() {
+        String root = group("Root", null);
+        group("Child", root);
+        long head = head();
+
+        Response response = call("GET", "/api/projections/", adminToken(), null);
+
+        assertThat(response.status()).isEqualTo(200);
+        Map<String, JsonNode> byName = new HashMap<>();
+        response.json().forEach(p -> byName.put(p.get("name").asText(), p));
+        assertThat(byName).containsKeys(SYNCHRONOUS.toArray(String[]::new));
+        for (String name : SYNCHRONOUS) {
+            JsonNode p = byName.get(name);
+            assertThat(fieldNames(p)).containsExactly("name", "kind", "status", "position", "lag");
+            assertThat(p.get("kind").asText()).isEqualTo("synchronous");
+            assertThat(p.get("status").asText()).isEqualTo("live");
+            assertThat(p.get("position").asLong()).isEqualTo(head);
+            assertThat(p.get("lag").asLong()).isZero();
+        }
+        byName.values().forEach(p -> {
+            assertThat(p.get("kind").asText()).isIn("synchronous", "streaming");
+            assertThat(p.get("status").asText()).isIn("live", "rebuilding", "failed");
+        });
+        Response one = call("GET", "/api/projections/group-view", adminToken(), null);
+        assertThat(one.status()).isEqualTo(200);
+        assertThat(one.json().get("name").asText()).isEqualTo("group-view");
+    }
+
+    @Test
+    void unknownProjectionIs404() {
+        Response detail = call("GET", "/api/projections/no-such-thing/", adminToken(), null);
+        Response rebuild = call("POST", "/api/projections/no-such-thing/rebuild/", adminToken(), null);
+
+        assertThat(detail.status()).isEqualTo(404);
+        assertThat(detail.body()).isEqualTo("{\"detail\":\"Not found.\"}");
+        assertThat(rebuild.status()).isEqualTo(404);
+        assertThat(rebuild.body()).isEqualTo("{\"detail\":\"Not found.\"}");
+    }
+
+    @Test
+    void projectionsAreForStaffOnly() {
+        String username = "viewer" + UUID.randomUUID().toString().substring(0, 8);
+        Response created = post("/api/users/", Map.of("username", username, "password", "viewer-password",
+                "full_name", "Viewer", "is_staff", false));
+        assertThat(created.status()).isEqualTo(201);
+        String viewer = login(username, "viewer-password");
+
+        assertThat(call("GET", "/api/projections/", null, null).status()).isEqualTo(401);
+        assertThat(call("POST", "/api/projections/group-view/rebuild/", null, null).status()).isEqualTo(401);
+        Response forbidden = call("GET", "/api/projections/", viewer, null);
+        assertThat(forbidden.status()).isEqualTo(403);
+        assertThat(forbidden.body())
+                .isEqualTo("{\"detail\":\"You do not have permission to perform this action.\"}");
+        assertThat(call("POST", "/api/projections/group-view/rebuild/", viewer, null).status()).isEqualTo(403);
+    }
+
+    @Test
+    void rebuildAnswers202AndGoesLiveWithTheLiveRows() {
+        history();
+        Map<String, List<Map<String, Object>>> live = snapshot();
+
+        Response response = call("POST", "/api/projections/group-view/rebuild/", adminToken(), null);
+
+        assertThat(response.status()).isEqualTo(202);
+        assertThat(response.header("Location")).isEqualTo(baseUrl() + "/api/projections/group-view/");
+        assertThat(response.json().get("name").asText()).isEqualTo("group-view");
+        assertThat(response.json().get("status").asText()).isIn("rebuilding", "live");
+        awaitLive("group-view");
+        assertThat(snapshot()).isEqualTo(live);
+        for (String name : SYNCHRONOUS) {
+            assertThat(detail(name).get("status").asText()).isEqualTo("live");
+        }
+    }
+
+    @Test
+    void secondRebuildWhileOneRunsIs409AndProgressIsShown() throws Exception {
+        String root = group("Held", null);
+        history();
+        Map<String, List<Map<String, Object>>> live = snapshot();
+        // A row lock on a view row holds the rebuild at its start (its table lock or its reset waits for it).
+        try (Connection holder = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            try (PreparedStatement lock = holder.prepareStatement(
+                    "select name from group_view where group_id = ? for update")) {
+                lock.setObject(1, UUID.fromString(dashed(root)));
+                try (ResultSet rs = lock.executeQuery()) {
+                    assertThat(rs.next()).isTrue();
+                }
+            }
+            assertThat(call("POST", "/api/projections/views/rebuild/", adminToken(), null).status())
+                    .isEqualTo(202);
+
+            Response second = call("POST", "/api/projections/customer-view/rebuild/", adminToken(), null);
+
+            assertThat(second.status()).isEqualTo(409);
+            assertThat(fieldNames(second.json())).containsExactly("detail");
+            JsonNode during = detail("group-tree");
+            assertThat(during.get("status").asText()).isEqualTo("rebuilding");
+            assertThat(fieldNames(during.get("progress")))
+                    .containsExactly("done", "total", "events_per_second", "eta_seconds");
+            assertThat(get("/api/organization-groups/" + root + "/").status())
+                    .as("readers are not blocked").isEqualTo(200);
+            holder.rollback();
+        }
+        awaitLive("views");
+        assertThat(snapshot()).isEqualTo(live);
+    }
+
+    @Test
+    void aFailedRebuildKeepsTheOldTablesAndSaysWhy() throws Exception {
+        history();
+        Map<String, List<Map<String, Object>>> live = snapshot();
+        long bogus = insertRenameOfAMissingGroup();
+        try {
+            assertThat(call("POST", "/api/projections/views/rebuild/", adminToken(), null).status()).isEqualTo(202);
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> "failed".equals(detail("group-view").get("status").asText()));
+
+            JsonNode failed = detail("group-view");
+            assertThat(failed.get("error").asText()).contains("has no row");
+            assertThat(snapshot()).isEqualTo(live);
+        } finally {
+            jdbc.update("delete from domain_event_entry where global_index = ?", bogus);
+        }
+        call("POST", "/api/projections/views/rebuild/", adminToken(), null);
+        awaitLive("views");
+        assertThat(detail("group-view").has("error")).isFalse();
+    }
+
+    /**
+     * Real threads create, rename, move and join through HTTP (on two nodes when on PostgreSQL, where the table
+     * lock holds back the other node) while synchronous rebuilds run one after another; no write may fail, and
+     * afterwards the tables are exactly what a quiet rebuild from the events gives.
+     */
+    @Test
+    void rebuildsUnderConcurrentWritesLoseNothing() throws Exception {
+        List<String> groups = new ArrayList<>(List.of(history()));
+        for (int i = 0; i < 30; i++) {
+            groups.add(group("Seed " + i, groups.get(ThreadLocalRandom.current().nextInt(groups.size()))));
+        }
+        List<String> customers = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            customers.add(customer("Seed customer " + i));
+        }
+        boolean postgres;
+        try (Connection connection = dataSource.getConnection()) {
+            postgres = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+        }
+        SecondNode node2 = postgres ? SecondNode.start() : null;
+        List<String> bases = node2 == null ? List.of(baseUrl()) : List.of(baseUrl(), node2.baseUrl());
+        AtomicBoolean writing = new AtomicBoolean(true);
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<List<String>>> writers = new ArrayList<>();
+            for (int w = 0; w < 4; w++) {
+                String base = bases.get(w % bases.size());
+                int writer = w;
+                writers.add(threads.submit(() -> write(base, writer, groups, customers, writing)));
+            }
+            int rebuilds = 0;
+            long until = System.nanoTime() + Duration.ofSeconds(8).toNanos();
+            while (System.nanoTime() < until || rebuilds < 3) {
+                Response started = call("POST", "/api/projections/views/rebuild/", adminToken(), null);
+                assertThat(started.status()).isEqualTo(202);
+                awaitLive("views");
+                rebuilds++;
+            }
+            writing.set(false);
+            List<String> failures = new ArrayList<>();
+            int writes = 0;
+            for (Future<List<String>> writer : writers) {
+                List<String> outcome = writer.get();
+                writes += outcome.size();
+                outcome.stream().filter(s -> !s.startsWith("2")).forEach(failures::add);
+            }
+            assertThat(failures).as("writes that failed during rebuilds").isEmpty();
+            assertThat(writes).as("writes made").isGreaterThan(20);
+        } finally {
+            writing.set(false);
+            threads.shutdownNow();
+            if (node2 != null) {
+                node2.close();
+            }
+        }
+        Map<String, List<Map<String, Object>>> afterConcurrentRebuilds = snapshot();
+        assertThat(detail("group-view").get("status").asText()).isEqualTo("live");
+
+        long replayed = rebuilder.rebuildAll();
+
+        assertThat(replayed).isEqualTo(jdbc.queryForObject("select count(*) from domain_event_entry", Long.class));
+        assertThat(snapshot()).isEqualTo(afterConcurrentRebuilds);
+        assertThat(afterConcurrentRebuilds.get(DERIVED.get(0))).hasSizeGreaterThan(40);
+    }
+
+    /** One writer: creates, renames, moves and joins until told to stop; returns every status as text. */
+    private List<String> write(String base, int writer, List<String> groups, List<String> customers,
+                               AtomicBoolean writing) {
+        List<String> statuses = new ArrayList<>();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        List<String> mine = new ArrayList<>();
+        for (int i = 0; writing.get() && i < 2_000; i++) {
+            String target = groups.get(random.nextInt(groups.size()));
+            Response response = switch (i % 4) {
+                case 0 -> {
+                    Map<String, Object> body = new HashMap<>();
+                    body.put("name", "W" + writer + "-" + i);
+                    body.put("parent", base + GROUPS + target + "/");
+                    Response created = call("POST", base + GROUPS, adminToken(), json(body));
+                    if (created.status() == 201) {
+                        mine.add(created.json().get("uuid").asText());
+                    }
+                    yield created;
+                }
+                case 1 -> call("PATCH", base + GROUPS + target + "/", adminToken(),
+                        json(Map.of("name", "Renamed " + writer + "-" + i)));
+                case 2 -> mine.isEmpty() ? call("GET", base + GROUPS + target + "/", null, null)
+                        : call("PATCH", base + GROUPS + mine.get(random.nextInt(mine.size())) + "/", adminToken(),
+                        json(Map.of("parent", base + GROUPS + groups.get(0) + "/")));
+                default -> call("POST", base + "/api/customers/" + customers.get(random.nextInt(customers.size()))
+                                + "/update_organization_groups/", adminToken(),
+                        json(Map.of("organization_groups", List.of(base + GROUPS + target + "/"))));
+            };
+            statuses.add(response.status() + " " + (response.status() >= 300 ? response.body() : ""));
+        }
+        return statuses;
+    }
+
+    private long insertRenameOfAMissingGroup() {
+        Map<String, Object> rename = jdbc.queryForMap("select aggregate_identifier, payload, meta_data, payload_type,"
+                + " payload_revision, time_stamp, type from domain_event_entry"
+                + " where payload_type like '%GroupRenamed' order by global_index limit 1");
+        String groupId = (String) rename.get("aggregate_identifier");
+        String missing = UUID.randomUUID().toString();
+        String payload = new String((byte[]) rename.get("payload"), java.nio.charset.StandardCharsets.UTF_8)
+                .replace(groupId, missing).replace(groupId.replace("-", ""), missing.replace("-", ""));
+        long index = head() + 1;
+        jdbc.update("insert into domain_event_entry (global_index, event_identifier, aggregate_identifier,"
+                        + " sequence_number, type, time_stamp, payload_type, payload_revision, payload, meta_data)"
+                        + " values (?, ?, ?, 1, ?, ?, ?, ?, ?, ?)",
+                index, UUID.randomUUID().toString(), missing, rename.get("type"), rename.get("time_stamp"),
+                rename.get("payload_type"), rename.get("payload_revision"),
+                payload.getBytes(java.nio.charset.StandardCharsets.UTF_8), rename.get("meta_data"));
+        return index;
+    }
+
+    /** Creates, renames, moves, joins, leaves and a cascaded delete; returns the root group's uuid. */
+    private String history() {
+        String root = group("Consortium", null);
+        String north = group("North", root);
+        String south = group("South", root);
+        String lab = group("Lab", north);
+        String doomed = group("Doomed", south);
+        group("Doomed child", doomed);
+        patch(GROUPS + north + "/", Map.of("name", "Northern region"));
+        patch(GROUPS + lab + "/", Map.of("parent", baseUrl() + GROUPS + south + "/"));
+        String alpha = customer("Alpha");
+        String beta = customer("Beta");
+        join(alpha, north, lab, doomed);
+        join(beta, lab);
+        join(beta, north);
+        assertThat(delete(GROUPS + doomed + "/").status()).isEqualTo(204);
+        return root;
+    }
+
+    private JsonNode detail(String name) {
+        Response response = call("GET", "/api/projections/" + name + "/", adminToken(), null);
+        assertThat(response.status()).isEqualTo(200);
+        return response.json();
+    }
+
+    private void awaitLive(String name) {
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(50))
+                .until(() -> "live".equals(detail(name).get("status").asText()));
+    }
+
+    private Map<String, List<Map<String, Object>>> snapshot() {
+        Map<String, List<Map<String, Object>>> rows = new LinkedHashMap<>();
+        for (String query : DERIVED) {
+            rows.put(query, jdbc.queryForList(query));
+        }
+        return rows;
+    }
+
+    private long head() {
+        return jdbc.queryForObject("select coalesce(max(global_index), 0) from domain_event_entry", Long.class);
+    }
+
+    private String group(String name, String parent) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("name", name);
+        body.put("parent", parent == null ? null : baseUrl() + GROUPS + parent + "/");
+        Response response = post(GROUPS, body);
+        assertThat(response.status()).isEqualTo(201);
+        return response.json().get("uuid").asText();
+    }
+
+    private String customer(String name) {
+        Response response = post("/api/customers/", Map.of("name", name));
+        assertThat(response.status()).isEqualTo(201);
+        return response.json().get("uuid").asText();
+    }
+
+    private void join(String customer, String... groups) {
+        Response response = post("/api/customers/" + customer + "/update_organization_groups/",
+                Map.of("organization_groups", List.of(groups).stream().map(g -> baseUrl() + GROUPS + g + "/").toList()));
+        assertThat(response.status()).isEqualTo(200);
+    }
+
+    private static String dashed(String hex) {
+        return hex.replaceFirst("(\\w{8})(\\w{4})(\\w{4})(\\w{4})(\\w{12})", "$1-$2-$3-$4-$5");
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+}
