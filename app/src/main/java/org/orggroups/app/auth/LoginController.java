@@ -70,6 +70,10 @@ public class LoginController {
             throw unauthorized(ErrorBodies.field("password", ErrorBodies.REQUIRED));
         }
         String username = rawUsername.strip();
+        return throttle.serialized(username, () -> attempt(username, password));
+    }
+
+    private Map<String, String> attempt(String username, String password) {
         Optional<Duration> wait = throttle.tryAttempt(username);
         if (wait.isPresent()) {
             throw throttled(wait.get());

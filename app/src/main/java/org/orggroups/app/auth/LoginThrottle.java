@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -19,9 +20,11 @@ import org.springframework.stereotype.Component;
  * window {@code orggroups.auth.login-failure-window}, attempts for that username are refused until the oldest
  * of those failures leaves the window. A successful login clears the username's record.
  *
- * <p>Every attempt is counted as a failure from the moment it starts and forgiven only when it succeeds, so
- * many parallel guesses cannot slip past the limit while their password checks are still running. The count
- * is kept in this node's memory: behind a load balancer of n nodes a username gets at most n times the limit.
+ * <p>Every attempt is counted as a failure from the moment it starts and forgiven only when it succeeds, and the
+ * attempts for one username run one at a time ({@link #serialized}): parallel guesses cannot slip past the limit
+ * while their password checks are still running, and parallel correct logins (a client with several workers)
+ * are each forgiven before the next one is counted. The count is kept in this node's memory: behind a load
+ * balancer of n nodes a username gets at most n times the limit.
  */
 @Component
 class LoginThrottle {
@@ -35,6 +38,8 @@ class LoginThrottle {
     private final Duration window;
     private final Clock clock;
     private final ConcurrentMap<String, List<Instant>> failures = new ConcurrentHashMap<>();
+    /** Striped locks: bounded memory whatever the number of usernames tried. */
+    private final Object[] locks = new Object[64];
 
     @Autowired
     LoginThrottle(AuthProperties properties) {
@@ -45,6 +50,21 @@ class LoginThrottle {
         this.maxFailures = properties.maxLoginFailures();
         this.window = properties.loginFailureWindow();
         this.clock = clock;
+        for (int i = 0; i < locks.length; i++) {
+            locks[i] = new Object();
+        }
+    }
+
+    /**
+     * Runs one login attempt for a username ({@link #tryAttempt}, the password check, {@link #succeeded}) while no
+     * other attempt for that username runs on this node.
+     *
+     * @return what the attempt returns
+     */
+    <T> T serialized(String username, Supplier<T> attempt) {
+        synchronized (locks[Math.floorMod(username.hashCode(), locks.length)]) {
+            return attempt.get();
+        }
     }
 
     /**

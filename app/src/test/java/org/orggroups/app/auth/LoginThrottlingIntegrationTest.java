@@ -2,7 +2,13 @@ package org.orggroups.app.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +30,36 @@ class LoginThrottlingIntegrationTest extends AuthIntegrationTest {
         assertThat(Integer.parseInt(retryAfter)).isBetween(1, 300);
         assertThat(refused.body()).isEqualTo(
                 "{\"detail\":\"Request was throttled. Expected available in " + retryAfter + " seconds.\"}");
+    }
+
+    @Test
+    void parallelCorrectLoginsAllSucceedAndParallelGuessesAreStillThrottled() throws Exception {
+        String username = uniqueUsername("workers");
+        createUser(username, PASSWORD, false);
+        List<Integer> correct = inParallel(10, i -> loginCall(Map.of("username", username, "password", PASSWORD)));
+        assertThat(correct).as("a client with ten workers logging in at once").containsOnly(200);
+
+        List<Integer> guesses = inParallel(10, i -> loginCall(Map.of("username", username, "password", "guess-" + i)));
+        assertThat(guesses).as("ten guesses at once").containsOnly(401, 429);
+        assertThat(guesses.stream().filter(status -> status == 401)).hasSize(5);
+    }
+
+    private static List<Integer> inParallel(int count, IntFunction<Response> call) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(count);
+        try {
+            List<Future<Response>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int n = i;
+                futures.add(threads.submit(() -> call.apply(n)));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Response> future : futures) {
+                statuses.add(future.get().status());
+            }
+            return statuses;
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test

@@ -1,10 +1,12 @@
 package org.orggroups.query.audit;
 
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.axonframework.config.ProcessingGroup;
@@ -12,7 +14,6 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.orggroups.api.MetadataKeys;
@@ -25,8 +26,8 @@ import org.springframework.stereotype.Component;
  * <p>Runs in a pooled streaming processor (declared in the application's configuration), so it can be replayed
  * from the first event at any time and its lag is observable. Rows of one processor batch are written with one
  * JDBC batch just before the batch's transaction commits, together with the processor's token: a replay of a
- * million events is then a few thousand round trips, not a million. The rows commit with the token or not at
- * all, so a batch retried after a failure writes each event once.
+ * million events is then a few thousand round trips, not a million. An event delivered again (a batch retried
+ * after a failure) leaves its row as it is.
  */
 @Component
 @ProcessingGroup(AuditEventProjection.PROCESSING_GROUP)
@@ -36,9 +37,15 @@ public class AuditEventProjection {
     public static final String PROCESSING_GROUP = "audit-events";
 
     private static final String PENDING_ROWS = AuditEventProjection.class.getName() + ".rows";
-    private static final String INSERT = "insert into audit_event (global_index, event_type, aggregate_type,"
-            + " aggregate_id, sequence_number, time_stamp, user_uuid, username, correlation_id, payload)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /**
+     * Writes a row unless the event is already recorded: a streaming processor delivers an event again when a
+     * batch is retried after a failure, and the log must then stay as it is, not fail the batch forever.
+     */
+    private static final String INSERT = "merge into audit_event a"
+            + " using (select cast(? as bigint) as global_index) v on (a.global_index = v.global_index)"
+            + " when not matched then insert (global_index, event_type, aggregate_type, aggregate_id,"
+            + " sequence_number, time_stamp, user_uuid, username, correlation_id, payload)"
+            + " values (v.global_index, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final JdbcTemplate jdbc;
 
@@ -51,12 +58,10 @@ public class AuditEventProjection {
      * Records any event.
      *
      * @param payload the event's payload, whatever its type
-     * @param event   the event message, tracked (it comes from the event store) and usually a domain event
-     * @throws IllegalStateException when the event has no global position (it did not come from the store)
+     * @param event   the event message, as stored in the event store, usually a domain event
      */
     @EventHandler
     public void on(Object payload, EventMessage<?> event) {
-        long globalIndex = globalIndex(event);
         String aggregateType = null;
         UUID aggregateId = null;
         Long sequence = null;
@@ -65,7 +70,7 @@ public class AuditEventProjection {
             aggregateId = uuidOrNull(domain.getAggregateIdentifier());
             sequence = domain.getSequenceNumber();
         }
-        Object[] row = {globalIndex, event.getPayloadType().getSimpleName(), aggregateType, aggregateId, sequence,
+        Object[] row = {event.getIdentifier(), event.getPayloadType().getSimpleName(), aggregateType, aggregateId, sequence,
                 OffsetDateTime.ofInstant(event.getTimestamp(), ZoneOffset.UTC),
                 uuidOrNull(text(event.getMetaData().get(MetadataKeys.USER_UUID))),
                 text(event.getMetaData().get(MetadataKeys.USERNAME)),
@@ -96,19 +101,37 @@ public class AuditEventProjection {
         });
     }
 
+    /**
+     * Writes the rows, each under its event's global index. The index is read from the event table by event
+     * identifier, one query for the whole batch: a tracking token's position is the highest index the processor
+     * has seen, which is not the event's own index when events were committed out of order.
+     *
+     * @throws IllegalStateException when an event is not in the event store
+     */
     private static void flush(JdbcTemplate jdbc, List<Object[]> rows) {
-        if (!rows.isEmpty()) {
-            jdbc.batchUpdate(INSERT, rows);
-            rows.clear();
+        if (rows.isEmpty()) {
+            return;
         }
-    }
-
-    private static long globalIndex(EventMessage<?> event) {
-        if (event instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null) {
-            return tracked.trackingToken().position().orElseThrow(() -> new IllegalStateException(
-                    "event " + event.getIdentifier() + " has no global position"));
+        Map<String, Long> indexes = new HashMap<>();
+        List<String> ids = rows.stream().map(row -> (String) row[0]).toList();
+        String marks = String.join(", ", Collections.nCopies(ids.size(), "?"));
+        jdbc.query("select event_identifier, global_index from domain_event_entry where event_identifier in ("
+                        + marks + ")",
+                rs -> {
+                    indexes.put(rs.getString(1), rs.getLong(2));
+                }, ids.toArray());
+        List<Object[]> indexed = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            Long index = indexes.get((String) row[0]);
+            if (index == null) {
+                throw new IllegalStateException("event " + row[0] + " is not in the event store");
+            }
+            Object[] copy = row.clone();
+            copy[0] = index;
+            indexed.add(copy);
         }
-        throw new IllegalStateException("event " + event.getIdentifier() + " did not come from the event store");
+        jdbc.batchUpdate(INSERT, indexed);
+        rows.clear();
     }
 
     private static String text(Object value) {
@@ -137,7 +160,7 @@ public class AuditEventProjection {
 
         @Override
         public boolean add(Object[] row) {
-            jdbc.update(INSERT, row);
+            flush(jdbc, new ArrayList<>(List.<Object[]>of(row)));
             return true;
         }
     }
