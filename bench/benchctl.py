@@ -93,6 +93,23 @@ def cmd_wait(a):
     die(f"the service did not answer 200 within {a.timeout} s; last: {last}")
 
 
+def cmd_settle(a):
+    """Wait until every projection has caught up with the event store; print how long that took."""
+    conn = Conn(a.url, token=os.environ.get("BENCH_TOKEN"))
+    start = time.time()
+    while True:
+        status, _, body = conn.call("GET", "/api/projections/")
+        if status != 200:
+            die(f"GET /api/projections/ -> {status}: {body[:300]}")
+        behind = {p["name"]: p.get("lag", 0) for p in json.loads(body) if p.get("lag", 0)}
+        if not behind:
+            print(f"{time.time() - start:.1f}")
+            return
+        if time.time() - start > a.timeout:
+            die(f"projections still behind after {a.timeout} s: {behind}")
+        time.sleep(0.5)
+
+
 def cmd_login(a):
     status, _, body = Conn(a.url).call("POST", "/api-auth/password/",
                                        {"username": a.username, "password": os.environ["BENCH_PASSWORD"]})
@@ -297,6 +314,9 @@ def main():
     p.add_argument("--url", required=True)
     p.add_argument("--pid", type=int, required=True)
     p.add_argument("--timeout", type=int, default=180)
+    p = sub.add_parser("settle")
+    p.add_argument("--url", required=True)
+    p.add_argument("--timeout", type=int, default=600)
     p = sub.add_parser("login")
     p.add_argument("--url", required=True)
     p.add_argument("--username", required=True)

@@ -164,8 +164,11 @@ log "warm-up ${WARMUP} s"
 run_wrk warm-up warmup "$WARMUP" ""
 
 # 5. The scenarios.
+# Each scenario starts with every streaming projection (audit log, reports) caught up, so that the work the
+# previous scenario's writes left behind is neither charged to the next scenario nor hidden: it is printed.
 for s in $SCENARIOS; do
   [[ -f "bench/lua/$s.lua" ]] || { echo "unknown scenario $s" >&2; exit 2; }
+  log "projections caught up after $(python3 bench/benchctl.py settle --url "$URL") s"
   log "scenario $s ${DURATION} s"
   run_wrk "$s" "$s" "$DURATION" "$RESULTS"
 done
