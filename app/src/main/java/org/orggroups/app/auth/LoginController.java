@@ -70,6 +70,10 @@ public class LoginController {
             throw unauthorized(ErrorBodies.field("password", ErrorBodies.REQUIRED));
         }
         String username = rawUsername.strip();
+        if (username.indexOf('\0') >= 0 || password.indexOf('\0') >= 0) {
+            // no stored username or password holds NUL, and PostgreSQL cannot even compare text with it
+            throw unauthorized(ErrorBodies.detail(INVALID_CREDENTIALS));
+        }
         return throttle.serialized(username, () -> attempt(username, password));
     }
 

@@ -105,7 +105,13 @@ record NewUserForm(String username, String password, String fullName, boolean st
             return null;
         }
         if (value.isTextual() || value.isNumber()) {
-            return value.asText();
+            String text = value.asText();
+            if (text.indexOf('\0') >= 0) {
+                // DRF's CharField refuses NUL, and PostgreSQL cannot store it in text
+                errors.put(key, List.of(ErrorBodies.NULL_CHARACTERS));
+                return null;
+            }
+            return text;
         }
         errors.put(key, List.of(ErrorBodies.NOT_A_STRING));
         return null;

@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -30,7 +31,8 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * The one place where failures become HTTP answers, all in Django REST framework's shape (API.md section 1).
  * Domain refusals of the aggregates map to the contract's statuses and texts; anything unexpected becomes a
  * plain 500 {@code {"detail": ...}} and one log line (with the request's correlation id), never a stack trace
- * in the response.
+ * in the response. Every error is JSON whatever the request's {@code Accept} header asks for (the content type is
+ * set here, so no content negotiation can turn a 404 into a 500).
  */
 @RestControllerAdvice
 public class ApiExceptionHandler {
@@ -43,7 +45,8 @@ public class ApiExceptionHandler {
     /** An error already in the contract's shape. */
     @ExceptionHandler(ApiException.class)
     public ResponseEntity<Map<String, Object>> api(ApiException e) {
-        return ResponseEntity.status(e.status()).headers(e.headers()).body(e.body());
+        return ResponseEntity.status(e.status()).headers(e.headers()).contentType(MediaType.APPLICATION_JSON)
+                .body(e.body());
     }
 
     /** A missing or deleted aggregate: DRF's 404. */
@@ -97,6 +100,7 @@ public class ApiExceptionHandler {
                     .collect(Collectors.joining(", ")));
         }
         return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).headers(headers)
+                .contentType(MediaType.APPLICATION_JSON)
                 .body(ErrorBodies.detail("Method \"" + e.getMethod() + "\" not allowed."));
     }
 
@@ -126,6 +130,7 @@ public class ApiExceptionHandler {
     @ExceptionHandler(Exception.class)
     public ResponseEntity<Map<String, Object>> unexpected(Exception e) {
         LOG.error("Unexpected failure while handling a request", e);
-        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(ErrorBodies.detail(ErrorBodies.SERVER_ERROR));
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType(MediaType.APPLICATION_JSON)
+                .body(ErrorBodies.detail(ErrorBodies.SERVER_ERROR));
     }
 }

@@ -23,14 +23,15 @@ import org.springframework.web.bind.annotation.RestController;
 public class ErrorPageController implements ErrorController {
 
     /**
-     * @return the status the container reports (500 when it reports none) with {@code {"detail": message}}:
-     *         DRF's texts for 400 ({@code Malformed request.}), 404 and 500, else the reason phrase
+     * @return the status the container reports with {@code {"detail": message}}: DRF's texts for 400
+     *         ({@code Malformed request.}), 404 and 500, else the reason phrase. A client asking for
+     *         {@code /error} itself gets 404: no such resource.
      */
     @RequestMapping("${server.error.path:${error.path:/error}}")
     public ResponseEntity<Map<String, Object>> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
-                ? HttpStatus.resolve(value) : HttpStatus.INTERNAL_SERVER_ERROR;
+                ? HttpStatus.resolve(value) : HttpStatus.NOT_FOUND;
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
                 .body(ErrorBodies.detail(message(status)));
     }

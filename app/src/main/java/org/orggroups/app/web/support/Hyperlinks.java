@@ -72,7 +72,7 @@ public final class Hyperlinks {
         if (bare.isPresent()) {
             return bare;
         }
-        String path = pathOf(text).orElseThrow(() -> ApiException.field(field, NO_URL_MATCH));
+        String path = withoutPrefix(pathOf(text).orElseThrow(() -> ApiException.field(field, NO_URL_MATCH)));
         Matcher detail = GROUP_DETAIL.matcher(path);
         if (detail.matches()) {
             return Optional.of(Uuids.parse(detail.group(1))
@@ -118,6 +118,19 @@ public final class Hyperlinks {
         } catch (URISyntaxException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Drops the path prefix the service is reached under (a context path, or a proxy's {@code X-Forwarded-Prefix}),
+     * as Django strips its script prefix before resolving a link, so links the service built are accepted back.
+     */
+    private static String withoutPrefix(String path) {
+        String prefix = ServletUriComponentsBuilder.fromCurrentContextPath().build().getPath();
+        if (prefix == null || prefix.isEmpty() || prefix.equals("/")) {
+            return path;
+        }
+        String bare = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
+        return path.startsWith(bare + "/") ? path.substring(bare.length()) : path;
     }
 
     private static String stripQuery(String path) {

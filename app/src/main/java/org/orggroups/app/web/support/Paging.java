@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.orggroups.api.query.Page;
 import org.orggroups.api.query.PageRequest;
 import org.orggroups.app.web.error.ApiException;
+import org.orggroups.app.web.error.ErrorBodies;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -205,10 +206,15 @@ public final class Paging {
     /**
      * @return the last value of a text filter, trimmed as django-filter's {@code CharFilter} (a Django form
      *         {@code CharField}) trims it, or {@code null} when absent or blank (no filter)
+     * @throws ApiException 400 {@code {"<name>": ["Null characters are not allowed."]}} for a NUL character
      */
     public static String textFilter(HttpServletRequest request, String name) {
         String text = last(request, name);
         String trimmed = text == null ? "" : RequestBodies.trim(text);
+        if (trimmed.indexOf('\0') >= 0) {
+            // django-filter's CharField refuses NUL, and PostgreSQL cannot compare text with it
+            throw ApiException.field(name, ErrorBodies.NULL_CHARACTERS);
+        }
         return trimmed.isEmpty() ? null : trimmed;
     }
 }
