@@ -18,6 +18,7 @@
 #   BENCH_SEED_WORKERS=8     concurrent seeding connections
 #   BENCH_FILTER=biolog      substring for the name-filter scenario (about 10 % of the seeded names)
 #   BENCH_SCENARIOS="create-root create-child retrieve list-page list-filter rename"
+#                            (also: asof-list-page, stats -- the point-in-time list and the report row)
 #   BENCH_PGBENCH_DURATION   seconds of pgbench (default: BENCH_DURATION)
 #   BENCH_XMX=256m           service heap limit;  BENCH_JAVA_OPTS: more JVM options
 #   BENCH_JAR=app/target/app-0.1.0-SNAPSHOT.jar
@@ -146,6 +147,8 @@ python3 bench/benchctl.py seed --url "$URL" --count "$GROUPS_N" --roots "$ROOTS"
 total=$(python3 bench/benchctl.py count --url "$URL" --query "page_size=1")
 matching=$(python3 bench/benchctl.py count --url "$URL" --query "page_size=1" --name "$FILTER")
 log "the service counts $total groups; name filter '$FILTER' matches $matching"
+sleep 1
+export BENCH_ASOF=$(date -u +%Y-%m-%dT%H:%M:%SZ)   # the instant the as-of scenario reads the tree at
 
 run_wrk() {  # label, lua script, duration, result file ("" for none)
   local raw="$OUT/wrk-$1.txt"

@@ -99,6 +99,18 @@ function bench.requests.list_filter()
   return wrk.format("GET", filter_path)
 end
 
+-- The tree as it was right after seeding (BENCH_ASOF, set by run.sh), same page as list-page.
+local asof_path = "/api/organization-groups/?as_of=" .. url_encode(os.getenv("BENCH_ASOF") or "2100-01-01T00:00:00Z")
+  .. "&page=5&page_size=50&o=name"
+function bench.requests.asof_list_page()
+  return wrk.format("GET", asof_path)
+end
+
+function bench.requests.stats()
+  local _, uuid = bench.random_group()
+  return wrk.format("GET", "/api/organization-groups/" .. uuid .. "/stats/")
+end
+
 -- Renames keep the seeded name as a prefix (so the name filter keeps matching the same share)
 -- and add a unique suffix (so that every PATCH is a real change, not a no-op).
 function bench.requests.rename()
