@@ -1,5 +1,7 @@
 package org.orggroups.api.query;
 
+import java.util.List;
+
 /**
  * Which page of a list to return.
  *
@@ -31,5 +33,19 @@ public record PageRequest(Integer page, int size) {
      */
     public int resolve(long total) {
         return page == null ? lastPage(total) : page;
+    }
+
+    /**
+     * Pages a list that is already complete and in order (for small lists kept in memory).
+     *
+     * @param all every matching item, in order
+     * @return this page of them; {@link Page#exists()} is false when the page is past the end
+     */
+    public <T> Page<T> slice(List<T> all) {
+        int resolved = resolve(all.size());
+        boolean exists = resolved <= lastPage(all.size());
+        long from = Math.min((long) (resolved - 1) * size, all.size());
+        int to = (int) Math.min(from + size, all.size());
+        return new Page<>(exists ? all.subList((int) from, to) : List.of(), all.size(), resolved, exists);
     }
 }

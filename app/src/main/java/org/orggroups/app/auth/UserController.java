@@ -5,8 +5,11 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.orggroups.api.query.Page;
+import org.orggroups.api.query.PageRequest;
 import org.orggroups.app.web.error.ApiException;
 import org.orggroups.app.web.support.Hyperlinks;
+import org.orggroups.app.web.support.Paging;
 import org.orggroups.app.web.support.RequestBodies;
 import org.orggroups.app.web.support.Uuids;
 import org.springframework.http.ResponseEntity;
@@ -50,11 +53,18 @@ public class UserController {
         return ResponseEntity.created(URI.create(created.url())).body(created);
     }
 
-    /** @return 200, every user ordered by username */
+    /**
+     * @return 200, the users ordered by username, paged like every list ({@code page}, {@code page_size},
+     *         {@code X-Result-Count}, {@code Link})
+     * @throws ApiException 404 {@code {"detail":"Invalid page."}} for a page past the end
+     */
     @GetMapping(path = {"/api/users/", "/api/users"})
-    public List<UserResponse> list() {
+    public ResponseEntity<List<UserResponse>> list(HttpServletRequest request) {
         String base = Hyperlinks.base();
-        return accounts.list().stream().map(user -> UserResponse.of(user, base)).toList();
+        PageRequest pageRequest = Paging.pageRequest(request);
+        Page<AppUser> page = pageRequest.slice(accounts.list());
+        return Paging.respond(request, page, pageRequest.size(),
+                page.items().stream().map(user -> UserResponse.of(user, base)).toList());
     }
 
     /**

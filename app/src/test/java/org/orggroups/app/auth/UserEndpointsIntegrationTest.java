@@ -122,7 +122,7 @@ class UserEndpointsIntegrationTest extends AuthIntegrationTest {
         createUser(zed, PASSWORD, false);
         createUser(abe, PASSWORD, false);
 
-        Response response = call("GET", "/api/users/", adminToken(), null);
+        Response response = call("GET", "/api/users/?page_size=300", adminToken(), null);
 
         assertThat(response.status()).isEqualTo(200);
         List<String> usernames = new ArrayList<>();
@@ -130,6 +130,25 @@ class UserEndpointsIntegrationTest extends AuthIntegrationTest {
         assertThat(usernames).contains(ADMIN_USERNAME, zed, abe).isSorted();
         assertThat(response.json().get(0).fieldNames()).toIterable()
                 .containsExactly("uuid", "url", "username", "full_name", "is_staff");
+    }
+
+    @Test
+    void listIsPagedLikeEveryList() {
+        createUser(uniqueUsername("paged"), PASSWORD, false);
+        long users = jdbc.queryForObject("select count(*) from app_user", Long.class);
+
+        Response first = call("GET", "/api/users/?page_size=1", adminToken(), null);
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.json()).hasSize(1);
+        assertThat(first.header("X-Result-Count")).isEqualTo(Long.toString(users));
+        assertThat(first.header("Link")).isEqualTo(
+                "<" + baseUrl() + "/api/users/?page_size=1>; rel=\"first\", "
+                        + "<" + baseUrl() + "/api/users/?page=2&page_size=1>; rel=\"next\", "
+                        + "<" + baseUrl() + "/api/users/?page=" + users + "&page_size=1>; rel=\"last\"");
+        Response past = call("GET", "/api/users/?page_size=1&page=" + (users + 1), adminToken(), null);
+        assertThat(past.status()).isEqualTo(404);
+        assertThat(past.body()).isEqualTo("{\"detail\":\"Invalid page.\"}");
     }
 
     @Test
