@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.orggroups.app.web.error.ApiException;
 import org.orggroups.app.web.error.ErrorBodies;
+import org.orggroups.app.web.support.JsonTypes;
 import org.orggroups.app.web.support.RequestBodies;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -106,7 +107,7 @@ public class LoginController {
     /** DRF's {@code CharField}: a string, or a number taken as its text; anything else counts as missing. */
     private static String jsonText(ObjectNode fields, String key) {
         JsonNode value = fields.get(key);
-        return value != null && (value.isTextual() || value.isNumber()) ? value.asText() : null;
+        return value != null && (value.isTextual() || value.isNumber()) ? JsonTypes.pythonText(value) : null;
     }
 
     private static ApiException unauthorized(Map<String, Object> body) {

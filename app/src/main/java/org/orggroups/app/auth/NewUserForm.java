@@ -105,7 +105,7 @@ record NewUserForm(String username, String password, String fullName, boolean st
             return null;
         }
         if (value.isTextual() || value.isNumber()) {
-            String text = value.asText();
+            String text = JsonTypes.pythonText(value);
             if (text.indexOf('\0') >= 0) {
                 // DRF's CharField refuses NUL, and PostgreSQL cannot store it in text
                 errors.put(key, List.of(ErrorBodies.NULL_CHARACTERS));

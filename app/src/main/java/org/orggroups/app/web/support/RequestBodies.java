@@ -100,7 +100,7 @@ public final class RequestBodies {
             throw ApiException.field(field, error.get());
         }
         JsonNode value = body.get(field);
-        return value == null ? Optional.empty() : Optional.of(trim(value.asText()));
+        return value == null ? Optional.empty() : Optional.of(trim(JsonTypes.pythonText(value)));
     }
 
     /**
@@ -122,7 +122,7 @@ public final class RequestBodies {
         if (!value.isTextual() && !value.isNumber()) {
             return Optional.of(ErrorBodies.NOT_A_STRING);
         }
-        String name = trim(value.asText());
+        String name = trim(JsonTypes.pythonText(value));
         if (name.isEmpty()) {
             return Optional.of(ErrorBodies.BLANK);
         }
