@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -50,13 +49,16 @@ public class Projections implements DisposableBean {
     private final EventProcessingConfiguration processing;
     private final ReadModelRebuilder rebuilder;
     private final JdbcTemplate jdbc;
+    private final ProjectionPositions positions;
     private final Map<String, RebuildRun> runs = new ConcurrentHashMap<>();
     private final ExecutorService executor;
 
-    public Projections(EventProcessingConfiguration processing, ReadModelRebuilder rebuilder, JdbcTemplate jdbc) {
+    public Projections(EventProcessingConfiguration processing, ReadModelRebuilder rebuilder, JdbcTemplate jdbc,
+                       ProjectionPositions positions) {
         this.processing = processing;
         this.rebuilder = rebuilder;
         this.jdbc = jdbc;
+        this.positions = positions;
         AtomicInteger threads = new AtomicInteger();
         this.executor = Executors.newCachedThreadPool(task -> {
             Thread thread = new Thread(task, "projection-rebuild-" + threads.incrementAndGet());
@@ -196,12 +198,12 @@ public class Projections implements DisposableBean {
             if (!processor.isRunning()) {
                 throw new IllegalStateException(processor.getName() + " stopped while replaying");
             }
-            OptionalLong position = position(segments.values());
-            run.progressed(position.orElse(0), total);
+            long position = positions.position(processor.getName());
+            run.progressed(position, total);
             // Not isReplaying(): a replay token ends only when an event beyond the reset position arrives, which
             // on a quiet store may be never; having processed up to that position is what matters.
             boolean caughtUp = !segments.isEmpty() && segments.values().stream().allMatch(EventTrackerStatus::isCaughtUp);
-            if (caughtUp && position.orElse(0) >= total) {
+            if (caughtUp && position >= total) {
                 return;
             }
         }
@@ -226,9 +228,9 @@ public class Projections implements DisposableBean {
         String name = processor.getName();
         String kind = ProjectionState.STREAMING;
         Collection<EventTrackerStatus> segments = processor.processingStatus().values();
-        OptionalLong found = position(segments);
-        Long position = found.isPresent() ? Long.valueOf(found.getAsLong()) : null;
-        Long lag = position == null ? null : lagBeyond(position);
+        // From the stored tokens, so that every node answers the same, whichever node holds the segments.
+        long position = positions.position(name);
+        long lag = positions.lagBeyond(position);
         Optional<String> segmentError = segmentError(segments);
         RebuildRun run = runs.get(name);
         if (segmentError.isPresent() || processor.isError()) {
@@ -243,7 +245,7 @@ public class Projections implements DisposableBean {
         }
         if (segments.stream().anyMatch(EventTrackerStatus::isReplaying)) {
             // A replay that another node (or Axon itself) started: progress without a rate.
-            long done = position == null ? 0 : Math.min(position, head);
+            long done = Math.min(position, head);
             return new ProjectionState(name, kind, ProjectionState.REBUILDING, position, lag,
                     new Progress(done, head, 0, null), null);
         }
@@ -252,19 +254,6 @@ public class Projections implements DisposableBean {
                     name + " is not running");
         }
         return new ProjectionState(name, kind, ProjectionState.LIVE, position, lag, null, null);
-    }
-
-    /** The lowest position over the segments: every event up to it is reflected by all of them. */
-    private static OptionalLong position(Collection<EventTrackerStatus> segments) {
-        if (segments.isEmpty()) {
-            return OptionalLong.empty();
-        }
-        long lowest = Long.MAX_VALUE;
-        for (EventTrackerStatus segment : segments) {
-            // A segment without a token has seen nothing yet.
-            lowest = Math.min(lowest, segment.getCurrentPosition().orElse(0));
-        }
-        return OptionalLong.of(lowest);
     }
 
     private static Optional<String> segmentError(Collection<EventTrackerStatus> segments) {
@@ -281,12 +270,6 @@ public class Projections implements DisposableBean {
     private long head() {
         Long head = jdbc.queryForObject("select coalesce(max(global_index), 0) from domain_event_entry", Long.class);
         return head == null ? 0 : head;
-    }
-
-    private long lagBeyond(long position) {
-        Long lag = jdbc.queryForObject("select count(*) from domain_event_entry where global_index > ?",
-                Long.class, position);
-        return lag == null ? 0 : lag;
     }
 
     private static void sleep() {

@@ -12,6 +12,7 @@ import org.orggroups.api.query.Page;
 import org.orggroups.api.query.PageRequest;
 import org.orggroups.api.query.audit.AuditEvent;
 import org.orggroups.api.query.audit.ListAuditEvents;
+import org.orggroups.app.projections.ProjectionPositions;
 import org.orggroups.app.web.error.ApiException;
 import org.orggroups.app.web.support.Messaging;
 import org.orggroups.app.web.support.Paging;

@@ -23,6 +23,7 @@ import org.orggroups.api.query.report.ListGroupStats;
 import org.orggroups.api.query.report.MembershipHistory;
 import org.orggroups.api.query.report.MembershipInterval;
 import org.orggroups.api.query.report.MembershipPoint;
+import org.orggroups.app.projections.ProjectionPositions;
 import org.orggroups.app.web.error.ApiException;
 import org.orggroups.app.web.support.Messaging;
 import org.orggroups.app.web.support.Paging;

@@ -1,4 +1,4 @@
-package org.orggroups.app.web.report;
+package org.orggroups.app.projections;
 
 import java.util.List;
 
@@ -11,8 +11,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * How far a streaming processor has got, for the {@code X-Event-Position} and {@code X-Projection-Lag} headers
- * of eventually consistent responses.
+ * How far a streaming processor has got: for the {@code X-Event-Position} and {@code X-Projection-Lag} headers
+ * of eventually consistent responses, and for {@code /api/projections/}.
  *
  * <p>Read from the processor's stored tokens, not from the processor's in-memory status: another node may hold
  * the segments, and every node must answer the same. The position is the lowest over the segments (every event
@@ -45,16 +45,21 @@ public class ProjectionPositions {
      */
     public HttpHeaders headers(String processorName) {
         long position = position(processorName);
-        Long lag = jdbc.queryForObject("select count(*) from domain_event_entry where global_index > ?",
-                Long.class, position);
         HttpHeaders headers = new HttpHeaders();
         headers.add(POSITION_HEADER, Long.toString(position));
-        headers.add(LAG_HEADER, Long.toString(lag == null ? 0 : lag));
+        headers.add(LAG_HEADER, Long.toString(lagBeyond(position)));
         return headers;
     }
 
+    /** @return the number of stored events with a global index beyond the position */
+    public long lagBeyond(long position) {
+        Long lag = jdbc.queryForObject("select count(*) from domain_event_entry where global_index > ?",
+                Long.class, position);
+        return lag == null ? 0 : lag;
+    }
+
     /** @return the lowest position over the processor's stored tokens; 0 when none has one yet */
-    long position(String processorName) {
+    public long position(String processorName) {
         List<Long> positions = jdbc.query("select token, token_type from token_entry where processor_name = ?",
                 (rs, i) -> position(rs.getBytes("token"), rs.getString("token_type")), processorName);
         return positions.stream().mapToLong(Long::longValue).min().orElse(0);
