@@ -23,9 +23,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 record TimelinePosition(OffsetDateTime time, long index) {
 
     /**
-     * @param event an event being handled: a replayed one carries its global index in its tracking token; a
-     *              live one in a subscribing processor does not, but the event store has already stored (and
-     *              flushed) it in the same transaction, so its index is read back by event identifier
+     * @param event an event being handled: a replayed one carries its global index in its tracking token (the
+     *              rebuild reads the store in global-index order, where a token's position is the event's own
+     *              index; in a streaming processor it is not, since events committed out of order fill gaps
+     *              later); a live one in a subscribing processor has no token, but the event store has already
+     *              stored (and flushed) it in the same transaction, so its index is read back by event identifier
      * @param jdbc  access to the event store's table, in the handling transaction
      * @return the event's position
      * @throws IllegalStateException when the event is in neither form: the timeline cannot be written

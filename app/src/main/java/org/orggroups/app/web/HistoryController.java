@@ -27,7 +27,6 @@ import org.orggroups.app.web.support.Messaging;
 import org.orggroups.app.web.support.Paging;
 import org.orggroups.app.web.support.Timestamps;
 import org.orggroups.app.web.support.Uuids;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -49,7 +48,6 @@ public class HistoryController {
 
     private static final String GROUP = "/api/organization-groups/{uuid}/history";
     private static final String CUSTOMER = "/api/customers/{uuid}/history";
-    private static final String INVALID_TIMESTAMP = "Invalid timestamp format.";
     private static final String NO_VERSION = "No version found before the specified timestamp.";
 
     private final Messaging messaging;
@@ -71,8 +69,8 @@ public class HistoryController {
         GroupId id = GroupController.pathId(uuid);
         messaging.find(new FindGroupVersion(id, null), GroupVersion.class).orElseThrow(ApiException::notFound);
         PageRequest pageRequest = Paging.pageRequest(request);
-        Page<GroupVersion> page = messaging.page(new ListGroupHistory(id, window(request, "created_after"),
-                window(request, "created_before"), pageRequest), GroupVersion.class);
+        Page<GroupVersion> page = messaging.page(new ListGroupHistory(id, Timestamps.optionalParameter(request, "created_after"),
+                Timestamps.optionalParameter(request, "created_before"), pageRequest), GroupVersion.class);
         String base = Hyperlinks.base();
         Map<UUID, String[]> users = users(page.items().stream().map(GroupVersion::user).toList());
         return Paging.respond(request, page, pageRequest.size(),
@@ -99,8 +97,8 @@ public class HistoryController {
         CustomerId id = customerId(uuid);
         messaging.find(new FindCustomerVersion(id, null), CustomerVersion.class).orElseThrow(ApiException::notFound);
         PageRequest pageRequest = Paging.pageRequest(request);
-        Page<CustomerVersion> page = messaging.page(new ListCustomerHistory(id, window(request, "created_after"),
-                window(request, "created_before"), pageRequest), CustomerVersion.class);
+        Page<CustomerVersion> page = messaging.page(new ListCustomerHistory(id, Timestamps.optionalParameter(request, "created_after"),
+                Timestamps.optionalParameter(request, "created_before"), pageRequest), CustomerVersion.class);
         String base = Hyperlinks.base();
         Map<UUID, String[]> users = users(page.items().stream().map(CustomerVersion::user).toList());
         return Paging.respond(request, page, pageRequest.size(),
@@ -175,27 +173,15 @@ public class HistoryController {
      * @return the instant of a {@code created_after}/{@code created_before} filter, or {@code null} when absent
      * @throws ApiException 400 {@code {"<name>": "Invalid timestamp format."}} (a string: Waldur's shape)
      */
-    private static Instant window(HttpServletRequest request, String name) {
-        String raw = Paging.last(request, name);
-        if (raw == null || raw.isEmpty()) {
-            return null;
-        }
-        return Timestamps.parse(raw).orElseThrow(() -> stringError(name, INVALID_TIMESTAMP));
-    }
-
     /**
      * @throws ApiException 400 {@code {"timestamp": "This parameter is required."}} when absent or empty,
      *                      {@code {"timestamp": "Invalid timestamp format."}} when not ISO 8601
      */
     private static Instant timestamp(String raw) {
         if (raw == null || raw.isEmpty()) {
-            throw stringError("timestamp", "This parameter is required.");
+            throw Timestamps.stringError("timestamp", "This parameter is required.");
         }
-        return Timestamps.parse(raw).orElseThrow(() -> stringError("timestamp", INVALID_TIMESTAMP));
-    }
-
-    private static ApiException stringError(String field, String message) {
-        return new ApiException(HttpStatus.BAD_REQUEST, new LinkedHashMap<>(Map.of(field, message)), new HttpHeaders());
+        return Timestamps.parse(raw).orElseThrow(() -> Timestamps.stringError("timestamp", Timestamps.INVALID));
     }
 
     /** @throws ApiException 404 for a malformed uuid in a path (API.md section 1) */

@@ -13,14 +13,12 @@ import org.orggroups.api.query.PageRequest;
 import org.orggroups.api.query.audit.AuditEvent;
 import org.orggroups.api.query.audit.ListAuditEvents;
 import org.orggroups.app.projections.ProjectionPositions;
-import org.orggroups.app.web.error.ApiException;
 import org.orggroups.app.web.support.Messaging;
 import org.orggroups.app.web.support.Paging;
 import org.orggroups.app.web.support.Timestamps;
 import org.orggroups.app.web.support.Uuids;
 import org.orggroups.query.audit.AuditEventProjection;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -34,7 +32,6 @@ import org.springframework.web.bind.annotation.RestController;
 public class AuditEventController {
 
     private static final String LIST = "/api/audit-events";
-    private static final String INVALID_TIMESTAMP = "Invalid timestamp format.";
 
     private final Messaging messaging;
     private final ProjectionPositions positions;
@@ -54,8 +51,8 @@ public class AuditEventController {
     public ResponseEntity<List<Map<String, Object>>> list(HttpServletRequest request) {
         UUID aggregate = Paging.uuidFilter(request, "aggregate_uuid").orElse(null);
         UUID user = Paging.uuidFilter(request, "user_uuid").orElse(null);
-        Instant before = timestamp(request, "created_before");
-        Instant after = timestamp(request, "created_after");
+        Instant before = Timestamps.optionalParameter(request, "created_before");
+        Instant after = Timestamps.optionalParameter(request, "created_after");
         PageRequest pageRequest = Paging.pageRequest(request);
         HttpHeaders position = positions.headers(AuditEventProjection.PROCESSING_GROUP);
         Page<AuditEvent> page = messaging.page(new ListAuditEvents(aggregate, Paging.textFilter(request, "event_type"),
@@ -87,14 +84,5 @@ public class AuditEventController {
         event.payload().forEach((key, value) -> payload.put(key, value instanceof UUID id ? Uuids.hex(id) : value));
         json.put("payload", payload);
         return json;
-    }
-
-    private static Instant timestamp(HttpServletRequest request, String name) {
-        String text = Paging.textFilter(request, name);
-        if (text == null) {
-            return null;
-        }
-        return Timestamps.parse(text).orElseThrow(() -> new ApiException(HttpStatus.BAD_REQUEST,
-                new LinkedHashMap<>(Map.of(name, INVALID_TIMESTAMP)), new HttpHeaders()));
     }
 }

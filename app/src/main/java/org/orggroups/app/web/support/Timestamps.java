@@ -7,8 +7,16 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.orggroups.app.web.error.ApiException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 
 /**
  * Time stamps on the wire (API.md section 1): rendered as ISO 8601 in UTC with exactly six fractional digits
@@ -27,7 +35,27 @@ public final class Timestamps {
     private static final Pattern COMPACT_OFFSET = Pattern.compile("(T.*[+-])(\\d{2})(\\d{2})$");
     private static final Pattern HOURS_OFFSET = Pattern.compile("(T.*[+-]\\d{2})$");
 
+    /** Waldur's message for a malformed timestamp parameter. */
+    public static final String INVALID = "Invalid timestamp format.";
+
     private Timestamps() {
+    }
+
+    /**
+     * Reads an optional timestamp query parameter such as {@code created_before} (its last value, trimmed).
+     *
+     * @return the instant, or {@code null} when the parameter is absent or empty
+     * @throws ApiException 400 {@code {"<name>": "Invalid timestamp format."}} (a string, not a list: Waldur's
+     *                      answer, API.md section 6)
+     */
+    public static Instant optionalParameter(HttpServletRequest request, String name) {
+        String text = Paging.textFilter(request, name);
+        return text == null ? null : parse(text).orElseThrow(() -> stringError(name, INVALID));
+    }
+
+    /** @return a 400 {@code {"<field>": message}} whose message is a string, as Waldur's timestamp errors are */
+    public static ApiException stringError(String field, String message) {
+        return new ApiException(HttpStatus.BAD_REQUEST, new LinkedHashMap<>(Map.of(field, message)), new HttpHeaders());
     }
 
     /** @return the instant as {@code 2026-11-29T08:27:14.123456Z} (truncated to microseconds) */
