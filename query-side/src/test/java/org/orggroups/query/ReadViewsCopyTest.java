@@ -38,5 +38,13 @@ class ReadViewsCopyTest {
             String migration = Files.readString(MIGRATIONS.resolve(vendor).resolve("V5__timeline.sql"));
             assertThat(timelineCopy).as(vendor).endsWith(migration);
         }
+        String auditAndReportsCopy;
+        try (InputStream in = getClass().getResourceAsStream("/audit_and_reports.sql")) {
+            auditAndReportsCopy = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        for (String vendor : new String[] {"postgresql", "h2"}) {
+            String migration = Files.readString(MIGRATIONS.resolve(vendor).resolve("V6__audit_and_reports.sql"));
+            assertThat(auditAndReportsCopy).as(vendor).endsWith(migration);
+        }
     }
 }
