@@ -113,6 +113,7 @@ public class GroupReportBulkRebuild implements BulkRebuild {
         private static final int NO_DAY = Integer.MIN_VALUE;
 
         private final RowSink sink;
+        private final long compactAfter;
 
         private final Map<UUID, Integer> liveGroups = new HashMap<>();
         private final Map<UUID, Integer> customers = new HashMap<>();
@@ -143,8 +144,13 @@ public class GroupReportBulkRebuild implements BulkRebuild {
 
         private final HistoryBuffer closed = new HistoryBuffer();
         private long deadClosedRows;
-        /** (group, day) to the packed counts of a history row written for a day before the group's open day. */
-        private final Map<Long, Long> lateRows = new HashMap<>();
+        /**
+         * (group, day) of a history row written for a day before the group's open day, to the row's place in
+         * {@code lateCounts} (direct and subtree count, two ints a row); a boxed map would put the many keys with
+         * equal {@code group ^ day} in one bucket.
+         */
+        private final LongIntMap lateRows = new LongIntMap(1 << 10);
+        private int[] lateCounts = new int[2 << 10];
 
         private final IntStack stack = new IntStack();
         /** The subtree a move or delete works on, its root first. */
@@ -157,7 +163,16 @@ public class GroupReportBulkRebuild implements BulkRebuild {
         private boolean finished;
 
         ReportFold(RowSink sink) {
+            this(sink, 1 << 16);
+        }
+
+        /**
+         * @param compactAfter the least number of closed rows of deleted groups worth a compaction (tests set 0 to
+         *                     compact at every delete that leaves more than half the rows dead)
+         */
+        ReportFold(RowSink sink, long compactAfter) {
             this.sink = sink;
+            this.compactAfter = compactAfter;
         }
 
         /**
@@ -282,7 +297,7 @@ public class GroupReportBulkRebuild implements BulkRebuild {
                 drop(scratch.values[i]);
             }
             recordPending(day);
-            if (deadClosedRows > 1 << 16 && deadClosedRows * 2 > closed.rows) {
+            if (deadClosedRows > compactAfter && deadClosedRows * 2 > closed.rows) {
                 compactClosedRows();
             }
         }
@@ -400,9 +415,24 @@ public class GroupReportBulkRebuild implements BulkRebuild {
                 openDirect[group] = directCount[group];
                 openSubtree[group] = subtreeCount[group];
             } else {
-                lateRows.put(key(group, day), key(directCount[group], subtreeCount[group]));
+                long key = key(group, day);
+                int row = lateRows.get(key, NONE);
+                if (row == NONE) {
+                    row = lateRows.size();
+                    lateRows.put(key, row);
+                    if (2 * row == lateCounts.length) {
+                        lateCounts = Arrays.copyOf(lateCounts, 4 * row);
+                    }
+                }
+                lateCounts[2 * row] = directCount[group];
+                lateCounts[2 * row + 1] = subtreeCount[group];
                 hasLateRows[group] = true;
             }
+        }
+
+        /** @return the closed history rows held for {@code finish()}, those of deleted groups included */
+        long closedRowsHeld() {
+            return closed.rows;
         }
 
         private void compactClosedRows() {
@@ -455,14 +485,14 @@ public class GroupReportBulkRebuild implements BulkRebuild {
 
         private void emitHistory() {
             closed.forEach((group, day, direct, subtree) -> {
-                if (alive[group] && !(hasLateRows[group] && lateRows.containsKey(key(group, day)))) {
+                if (alive[group] && !(hasLateRows[group] && lateRows.get(key(group, day), NONE) != NONE)) {
                     historyRow(group, day, direct, subtree);
                 }
             });
-            lateRows.forEach((groupAndDay, counts) -> {
+            lateRows.forEach((groupAndDay, row) -> {
                 int group = (int) (groupAndDay >>> 32);
                 if (alive[group]) {
-                    historyRow(group, (int) (long) groupAndDay, (int) (counts >>> 32), (int) (long) counts);
+                    historyRow(group, (int) groupAndDay, lateCounts[2 * row], lateCounts[2 * row + 1]);
                 }
             });
             for (int g = 0; g < groupSlots; g++) {
@@ -577,7 +607,10 @@ public class GroupReportBulkRebuild implements BulkRebuild {
             return Math.toIntExact(Math.floorDiv(timestamp.getEpochSecond(), 86_400L));
         }
 
-        /** Packs two non-negative ints (slots, days of this era, counts) into one long, the first high. */
+        /**
+         * Packs two ints into one long, the first high; the first is a slot (never negative), so the key is never
+         * the map's free marker.
+         */
         private static long key(int high, int low) {
             return ((long) high << 32) | (low & 0xFFFF_FFFFL);
         }
