@@ -4,10 +4,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import org.axonframework.common.DateTimeUtils;
@@ -84,16 +82,17 @@ public class GroupViewBulkRebuild implements BulkRebuild {
      * @param time  the stored time stamp (see {@link #of})
      * @param index the event's global index
      */
-    private record Position(Instant time, long index) {
+    private record Position(long epochSecond, int nano, long index) {
 
         /** Mirrors {@link TimelinePosition#of}: the time as the event store keeps it, whatever the event carries. */
         static Position of(long globalIndex, DomainEventMessage<?> event) {
-            return new Position(DateTimeUtils.parseInstant(DateTimeUtils.formatInstant(event.getTimestamp())),
-                    globalIndex);
+            // Seconds and nanoseconds rather than an Instant: one object less for each open row kept.
+            Instant stored = DateTimeUtils.parseInstant(DateTimeUtils.formatInstant(event.getTimestamp()));
+            return new Position(stored.getEpochSecond(), stored.getNano(), globalIndex);
         }
 
         OffsetDateTime offsetTime() {
-            return time.atOffset(ZoneOffset.UTC);
+            return Instant.ofEpochSecond(epochSecond, nano).atOffset(ZoneOffset.UTC);
         }
     }
 
@@ -107,6 +106,9 @@ public class GroupViewBulkRebuild implements BulkRebuild {
         /** Customer id to where its open {@code customer_group_timeline} row began; null while there is none. */
         Map<UUID, Position> members;
         Position openedAt;
+        /** Neighbours among the live rows with the same {@code parent_id}; see {@code firstChild}. */
+        Group previousSibling;
+        Group nextSibling;
 
         Group(UUID id, String name, UUID parentId, String parentName, long version) {
             this.id = id;
@@ -127,10 +129,11 @@ public class GroupViewBulkRebuild implements BulkRebuild {
         private final RowSink sink;
         private final Map<UUID, Group> groups = new HashMap<>();
         /**
-         * Parent id to the live rows whose {@code parent_id} it is. Kept for deleted parents too: a rename's
-         * {@code where parent_id = ?} matches rows by id, whatever became of the parent.
+         * Parent id to the first of the live rows whose {@code parent_id} it is, the others linked from it through
+         * their siblings: one map entry per parent instead of a set each. Kept for deleted parents too: a
+         * rename's {@code where parent_id = ?} matches rows by id, whatever became of the parent.
          */
-        private final Map<UUID, Set<Group>> children = new HashMap<>();
+        private final Map<UUID, Group> firstChild = new HashMap<>();
         private boolean finished;
 
         GroupViewFold(RowSink sink) {
@@ -178,9 +181,8 @@ public class GroupViewBulkRebuild implements BulkRebuild {
          */
         private void renamed(GroupRenamed event, long version, Position at) {
             Group group = requireGroup(event.groupId());
-            Set<Group> namingIt = children.getOrDefault(group.id, Set.of());
             close(group, at);
-            for (Group child : namingIt) {
+            for (Group child = firstChild.get(group.id); child != null; child = child.nextSibling) {
                 // "group_id = ? or parent_id = ?" selects a row once, even one that would name itself.
                 if (child != group) {
                     close(child, at);
@@ -189,7 +191,7 @@ public class GroupViewBulkRebuild implements BulkRebuild {
             group.name = event.name();
             group.version = version;
             group.openedAt = at;
-            for (Group child : namingIt) {
+            for (Group child = firstChild.get(group.id); child != null; child = child.nextSibling) {
                 child.parentName = event.name();
                 child.openedAt = at;
             }
@@ -299,7 +301,7 @@ public class GroupViewBulkRebuild implements BulkRebuild {
                 }
             }
             groups.clear();
-            children.clear();
+            firstChild.clear();
         }
 
         /** The group's open timeline row, as it was until now, ends at {@code at} and is final. */
@@ -345,23 +347,36 @@ public class GroupViewBulkRebuild implements BulkRebuild {
             return parent == null ? parentId.uuid() : parent.id;
         }
 
+        /** Links the row in first among the rows naming its parent. */
         private void adopt(Group group) {
-            if (group.parentId != null) {
-                children.computeIfAbsent(group.parentId, id -> new HashSet<>(4)).add(group);
+            if (group.parentId == null) {
+                return;
+            }
+            Group first = firstChild.put(group.parentId, group);
+            group.previousSibling = null;
+            group.nextSibling = first;
+            if (first != null) {
+                first.previousSibling = group;
             }
         }
 
+        /** Unlinks the row from the rows naming its parent, before its parent changes or it goes. */
         private void disown(Group group) {
             if (group.parentId == null) {
                 return;
             }
-            Set<Group> siblings = children.get(group.parentId);
-            if (siblings != null) {
-                siblings.remove(group);
-                if (siblings.isEmpty()) {
-                    children.remove(group.parentId);
-                }
+            if (group.previousSibling != null) {
+                group.previousSibling.nextSibling = group.nextSibling;
+            } else if (group.nextSibling != null) {
+                firstChild.put(group.parentId, group.nextSibling);
+            } else {
+                firstChild.remove(group.parentId);
             }
+            if (group.nextSibling != null) {
+                group.nextSibling.previousSibling = group.previousSibling;
+            }
+            group.previousSibling = null;
+            group.nextSibling = null;
         }
     }
 }
