@@ -42,6 +42,7 @@ import org.orggroups.api.replay.BulkRebuild;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 /**
@@ -66,7 +67,10 @@ class GroupTreeBulkRebuildTest {
 
     @AfterEach
     void tearDown() {
-        cleanUps.forEach(Runnable::run);
+        // Last made, first undone: a schema is dropped after its connection is closed.
+        for (int i = cleanUps.size() - 1; i >= 0; i--) {
+            cleanUps.get(i).run();
+        }
     }
 
     @Test
@@ -166,7 +170,8 @@ class GroupTreeBulkRebuildTest {
 
     private JdbcTemplate database() {
         String url = System.getProperty("orggroups.test.jdbc-url", System.getenv("SPRING_DATASOURCE_URL"));
-        DriverManagerDataSource dataSource;
+        // One connection each: a new connection per statement makes a long history slow on PostgreSQL.
+        SingleConnectionDataSource dataSource;
         if (url != null && url.startsWith("jdbc:postgresql:")) {
             String user = System.getProperty("orggroups.test.jdbc-user", env("SPRING_DATASOURCE_USERNAME"));
             String password = System.getProperty("orggroups.test.jdbc-password", env("SPRING_DATASOURCE_PASSWORD"));
@@ -174,13 +179,18 @@ class GroupTreeBulkRebuildTest {
             JdbcTemplate admin = new JdbcTemplate(new DriverManagerDataSource(url, user, password));
             admin.execute("create schema " + schema);
             cleanUps.add(() -> admin.execute("drop schema " + schema + " cascade"));
-            dataSource = new DriverManagerDataSource(
-                    url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema, user, password);
+            dataSource = new SingleConnectionDataSource(
+                    url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema, user, password, true);
+            cleanUps.add(dataSource::destroy);
         } else {
             String name = "tree-fold-" + UUID.randomUUID();
-            dataSource = new DriverManagerDataSource("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", "");
+            dataSource = new SingleConnectionDataSource("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", "", true);
             JdbcTemplate h2 = new JdbcTemplate(dataSource);
-            cleanUps.add(() -> h2.execute("shutdown"));
+            SingleConnectionDataSource h2Connection = dataSource;
+            cleanUps.add(() -> {
+                h2.execute("shutdown");
+                h2Connection.destroy();
+            });
         }
         new ResourceDatabasePopulator(new ClassPathResource("db/command_side_tree.sql")).execute(dataSource);
         return new JdbcTemplate(dataSource);
