@@ -1,266 +1,418 @@
 package org.orggroups.app.operations;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
-import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.UUID;
 
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.orggroups.api.customer.CreateCustomer;
-import org.orggroups.api.customer.CustomerId;
-import org.orggroups.api.customer.RenameCustomer;
-import org.orggroups.api.customer.UpdateCustomerGroups;
-import org.orggroups.api.group.CreateGroup;
-import org.orggroups.api.group.DeleteGroup;
-import org.orggroups.api.group.GroupId;
-import org.orggroups.api.group.ParentChange;
-import org.orggroups.api.group.UpdateGroup;
+import javax.sql.DataSource;
+
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.AbstractEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.statements.TimestampWriter;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.orggroups.api.MetadataKeys;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Writes a realistic data set, fast, for benchmarks: the real aggregates, command handlers, views and event store,
- * driven through the {@link CommandGateway} in-process (no HTTP), with many commands per database transaction.
+ * Fills an empty event store with a large, realistic and valid history for benchmarks (see
+ * {@link SyntheticHistory} for its shape and the rules it keeps), fast: the events are appended straight to the
+ * event table through an Axon {@link EventStorageEngine}, thousands per transaction, serialized by the service's
+ * own event serializer. No command is handled and no event handler runs, so only {@code domain_event_entry} is
+ * written.
  *
- * <p>For {@code N} groups, about {@code 10 N} events: {@code N} groups in a tree of six levels, widest at the bottom
- * (50 roots); {@code N/2} customers, each joining nine groups, half of them later changing their groups (three
- * leaves, four joins) and being renamed; {@code 1.5 N} group renames; {@code 0.3 N} moves of leaf groups under
- * other inner groups; and {@code N/100} leaf groups deleted with their memberships. Phases run one after another
- * so that what a command needs exists; inside a phase, batches run on several threads. A batch that loses a race
- * (a deadlock between two renames of a parent and its child) is rolled back and run again.
+ * <p>The engine that appends is Axon's {@link JdbcEventStorageEngine} on the service's table and data source,
+ * in the Spring transaction, not the service's JPA engine: that one fetches every global index from
+ * {@code domain_event_entry_seq} with a query of its own (one value at a time, see {@code META-INF/orm.xml}),
+ * a round trip per event that limits it to a few thousand events a second. Here the index is taken from the same
+ * sequence inside the insert, and a transaction's inserts go as one JDBC batch. The rows are the same: the same
+ * columns, the same serializer, Axon's own time stamp format.
+ *
+ * <p>Every event carries the metadata a staff user's HTTP request gives it ({@link MetadataKeys}): the uuid and
+ * username of the configured staff user ({@code orggroups.admin.username}), one correlation id per simulated
+ * request, and {@code causedByGroup} on the events a subtree delete cascades to. Time stamps are whole
+ * milliseconds, as the service's clock gives them, spread over the {@link #SPAN} before the run and increasing
+ * with the global index.
+ *
+ * <p>Afterwards every read table is stale (empty on a fresh database), the command side's {@code group_tree}
+ * included: the synchronous views must be rebuilt ({@code rebuild views}, or {@code rebuild --all} for every
+ * projection) before the service takes commands again, or it would refuse every parent and member as unknown.
+ * The service must not run on the database meanwhile. Streaming processors of this application are stopped for
+ * the run, so that they do not project the events as they are written.
  */
 @Component
 public class DatasetGenerator {
 
-    private static final int ROOTS = 50;
-    private static final int LEVELS = 6;
-    private static final int MAX_ATTEMPTS = 5;
-    private static final String[] KINDS = {"Department of", "Institute of", "Faculty of", "Centre for", "Lab of"};
-    private static final String[] SUBJECTS = {"Marine Biology", "Physics", "Computer Science", "History",
-            "Chemistry", "Economics", "Mathematics", "Linguistics", "Medicine", "Geology", "Biology"};
+    /** How far back the first event is stamped. */
+    public static final Duration SPAN = Duration.ofDays(730);
+    /** The sequence of global indexes, as the service's mapping of Axon's entry names it. */
+    private static final String INDEX_SEQUENCE = "domain_event_entry_seq";
+    private static final long REPORT_NANOS = 250_000_000L;
 
-    private final CommandGateway commands;
+    private final EventStorageEngine appender;
+    private final EventProcessingConfiguration processing;
     private final TransactionTemplate transaction;
     private final JdbcTemplate jdbc;
+    private final String staffUsername;
+    private final ObjectProvider<ApplicationRunner> startupRunners;
 
-    public DatasetGenerator(CommandGateway commands, PlatformTransactionManager transactionManager,
-                            JdbcTemplate jdbc) {
-        this.commands = commands;
+    /**
+     * @param storage       the service's storage engine, whose event serializer this uses
+     * @param dataSource    the service's database
+     * @param axonTransactions Axon's view of the Spring transactions, for the appending engine
+     * @param staffUsername the configured staff user, to whom the events are attributed
+     * @param startupRunners the application's start-up runners, see {@link #generate}
+     * @throws IllegalStateException when the service's engine is not one of Axon's own (no serializer to take)
+     */
+    public DatasetGenerator(EventStorageEngine storage, DataSource dataSource, TransactionManager axonTransactions,
+                            EventProcessingConfiguration processing, PlatformTransactionManager transactionManager,
+                            JdbcTemplate jdbc, @Value("${orggroups.admin.username:admin}") String staffUsername,
+                            ObjectProvider<ApplicationRunner> startupRunners) {
+        if (!(storage instanceof AbstractEventStorageEngine service)) {
+            throw new IllegalStateException("unexpected event storage engine " + storage.getClass().getName());
+        }
+        this.appender = appender(service.getEventSerializer(), service.getSnapshotSerializer(), dataSource,
+                axonTransactions);
+        this.processing = processing;
         this.transaction = new TransactionTemplate(transactionManager);
         this.jdbc = jdbc;
+        this.staffUsername = staffUsername == null ? "admin" : staffUsername.strip();
+        this.startupRunners = startupRunners;
     }
 
-    /** Told of progress, from the generating thread. */
+    /**
+     * What to generate.
+     *
+     * @param events           exactly how many events to write, at least 1
+     * @param groups           about how many live groups the tree gets, at least 1 (customers: half as many)
+     * @param seed             seed of every random choice and identifier: the same options give the same
+     *                         events, ids and relative times included
+     * @param batchSize        events per transaction, at least 1 (a request's events never span two)
+     * @param resumeProcessors whether to start again the streaming processors stopped for the run (then they
+     *                         project the new events); a command-line run exits instead
+     */
+    public record Options(long events, int groups, long seed, int batchSize, boolean resumeProcessors) {
+
+        /** Default events per transaction. */
+        public static final int DEFAULT_BATCH = 5_000;
+
+        public Options {
+            if (events < 1 || groups < 1 || batchSize < 1) {
+                throw new IllegalArgumentException("events, groups and batch size must be positive");
+            }
+        }
+
+        /** @return options for {@code events} events with one group per ten events */
+        public static Options ofEvents(long events, long seed) {
+            return new Options(events, (int) Math.max(1, Math.min(Integer.MAX_VALUE, events / 10)), seed,
+                    DEFAULT_BATCH, false);
+        }
+
+        /** @return options for about {@code groups} groups, with ten events per group */
+        public static Options ofGroups(int groups, long seed) {
+            return new Options(10L * groups, groups, seed, DEFAULT_BATCH, false);
+        }
+
+        /** @return these options with another batch size */
+        public Options withBatchSize(int size) {
+            return new Options(events, groups, seed, size, resumeProcessors);
+        }
+
+        /** @return these options, resuming the streaming processors afterwards or not */
+        public Options withResumeProcessors(boolean resume) {
+            return new Options(events, groups, seed, batchSize, resume);
+        }
+    }
+
+    /** Told of progress, from the generating thread, at most four times a second and once at the end. */
     @FunctionalInterface
     public interface Listener {
         /**
-         * @param done            commands sent so far
-         * @param total           commands to send
-         * @param eventsPerSecond events stored per second since the start
+         * @param done            events written (committed) so far
+         * @param total           events to write
+         * @param eventsPerSecond events written per second since the start
          */
         void progressed(long done, long total, double eventsPerSecond);
     }
 
     /**
-     * @param events   events stored by the run
-     * @param commands commands sent
-     * @param seconds  wall time
+     * What a run wrote.
+     *
+     * @param events           events written
+     * @param requests         simulated requests (correlation ids)
+     * @param seconds          wall time of the run
+     * @param groupsCreated    groups created
+     * @param groupsLive       groups not deleted at the end
+     * @param customersCreated customers created
+     * @param customersLive    customers not deleted at the end
+     * @param memberships      memberships at the end (live customers in live groups)
+     * @param groupsPerLevel   live groups per depth at the end, roots first
+     * @param eventCounts      events by payload type's simple name
+     * @param firstEvent       time stamp of the first event written
+     * @param lastEvent        time stamp of the last event written
      */
-    public record Result(long events, long commands, double seconds) {
+    public record Result(long events, long requests, double seconds, int groupsCreated, int groupsLive,
+                         int customersCreated, int customersLive, long memberships, int[] groupsPerLevel,
+                         Map<String, Long> eventCounts, Instant firstEvent, Instant lastEvent) {
+
+        /** @return events written per second of wall time */
+        public double eventsPerSecond() {
+            return seconds > 0 ? events / seconds : 0;
+        }
     }
 
     /**
-     * Generates the data set described above.
+     * Generates and writes the history.
      *
-     * @param groups  number of groups, at least {@value #ROOTS}
-     * @param seed    seed of the random choices: the same seed gives the same shape (ids are random)
-     * @param batch   commands per transaction
-     * @param threads threads sending batches in parallel
+     * @throws IllegalStateException when the event store is not empty (the history is stamped in the past and
+     *                               must come before any event the service records), or when there is no staff
+     *                               user to attribute the events to
      */
-    public Result generate(int groups, long seed, int batch, int threads, Listener listener) {
-        Random random = new Random(seed);
-        long startIndex = head();
-        long started = System.nanoTime();
-        List<List<Object>> phases = plan(Math.max(groups, ROOTS), random);
-        long total = phases.stream().mapToLong(List::size).sum();
-        AtomicLong done = new AtomicLong();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
+    public Result generate(Options options, Listener listener) {
+        requireEmptyStore();
+        Staff staff = staffUser();
+        List<StreamingEventProcessor> stopped = stopStreamingProcessors();
         try {
-            for (List<Object> phase : phases) {
-                List<Future<?>> futures = new ArrayList<>();
-                for (int from = 0; from < phase.size(); from += batch) {
-                    List<Object> slice = phase.subList(from, Math.min(phase.size(), from + batch));
-                    futures.add(pool.submit(() -> {
-                        runBatch(slice);
-                        done.addAndGet(slice.size());
-                    }));
-                }
-                for (Future<?> future : futures) {
-                    while (!future.isDone()) {
-                        report(listener, done.get(), total, startIndex, started);
-                        Thread.sleep(250);
-                    }
-                    future.get();
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("a batch failed: " + e.getCause().getMessage(), e.getCause());
+            return write(options, staff, listener);
         } finally {
-            pool.shutdownNow();
+            if (options.resumeProcessors()) {
+                stopped.forEach(EventProcessor::start);
+            }
         }
-        report(listener, done.get(), total, startIndex, started);
-        double seconds = (System.nanoTime() - started) / 1e9;
-        return new Result(eventsSince(startIndex), total, seconds);
     }
 
-    private void report(Listener listener, long done, long total, long startIndex, long started) {
-        double seconds = (System.nanoTime() - started) / 1e9;
-        listener.progressed(done, total, seconds > 0 ? eventsSince(startIndex) / seconds : 0);
-    }
-
-    private void runBatch(List<Object> slice) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                // Every command joins this transaction: one commit per batch instead of one per command.
-                transaction.executeWithoutResult(status -> slice.forEach(commands::sendAndWait));
-                return;
-            } catch (RuntimeException e) {
-                if (attempt >= MAX_ATTEMPTS) {
-                    throw e;
+    private Result write(Options options, Staff staff, Listener listener) {
+        long started = System.nanoTime();
+        SyntheticHistory history = new SyntheticHistory(options.events(), options.groups(), options.seed());
+        // Message and correlation ids from their own seeded stream, so that they do not shift the history.
+        Random ids = new Random(options.seed() ^ 0x5DEECE66DL);
+        Stamps stamps = new Stamps(options.events(), ids);
+        List<EventMessage<?>> batch = new ArrayList<>(options.batchSize() + 64);
+        long written = 0;
+        long lastReport = started;
+        Instant first = null;
+        Instant last = null;
+        for (List<SyntheticHistory.Event> request = history.next(); request != null; request = history.next()) {
+            String correlationId = uuid(ids).toString().replace("-", "");
+            long time = stamps.next(request.size());
+            for (int i = 0; i < request.size(); i++) {
+                SyntheticHistory.Event event = request.get(i);
+                Map<String, String> metaData = new HashMap<>(6);
+                metaData.put(MetadataKeys.USER_UUID, staff.uuid());
+                metaData.put(MetadataKeys.USERNAME, staff.username());
+                metaData.put(MetadataKeys.CORRELATION_ID, correlationId);
+                if (event.causedByGroup() != null) {
+                    metaData.put(MetadataKeys.CAUSED_BY_GROUP, event.causedByGroup());
+                }
+                // One millisecond apart inside a request, as one command's events are.
+                last = Instant.ofEpochMilli(time + i);
+                if (first == null) {
+                    first = last;
+                }
+                batch.add(new GenericDomainEventMessage<>(event.aggregateType(), event.aggregateId(),
+                        event.sequenceNumber(), event.payload(), metaData, uuid(ids).toString(), last));
+            }
+            if (batch.size() >= options.batchSize()) {
+                written += append(batch);
+                batch = new ArrayList<>(options.batchSize() + 64);
+                long now = System.nanoTime();
+                if (now - lastReport >= REPORT_NANOS) {
+                    lastReport = now;
+                    listener.progressed(written, options.events(), written / ((now - started) / 1e9));
                 }
             }
         }
+        written += append(batch);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        listener.progressed(written, options.events(), seconds > 0 ? written / seconds : 0);
+        SyntheticHistory.Shape shape = history.shape();
+        return new Result(written, shape.requests(), seconds, shape.groupsCreated(), shape.groupsLive(),
+                shape.customersCreated(), shape.customersLive(), shape.memberships(), shape.groupsPerLevel(),
+                shape.eventCounts(), first, last);
     }
 
-    /** The commands, phase by phase; inside a phase no command depends on another. */
-    private static List<List<Object>> plan(int groupCount, Random random) {
-        List<List<Object>> phases = new ArrayList<>();
-        // The tree: level sizes grow geometrically from the roots to the leaves.
-        List<List<GroupId>> levels = new ArrayList<>();
-        List<GroupId> all = new ArrayList<>();
-        Set<GroupId> inner = new HashSet<>();
-        double ratio = Math.pow((double) groupCount / ROOTS, 1.0 / (LEVELS - 1));
-        double weightSum = 0;
-        for (int level = 0; level < LEVELS; level++) {
-            weightSum += Math.pow(ratio, level);
+    /** Appends in one transaction; the events get their global indexes in list order. */
+    private int append(List<EventMessage<?>> batch) {
+        if (!batch.isEmpty()) {
+            transaction.executeWithoutResult(status -> appender.appendEvents(batch));
         }
-        int made = 0;
-        for (int level = 0; level < LEVELS; level++) {
-            int size = level == LEVELS - 1 ? groupCount - made
-                    : Math.max(1, (int) Math.round(groupCount * Math.pow(ratio, level) / weightSum));
-            List<Object> creates = new ArrayList<>();
-            List<GroupId> ids = new ArrayList<>();
-            for (int i = 0; i < size; i++) {
-                GroupId id = GroupId.random();
-                GroupId parent = level == 0 ? null : pick(levels.get(level - 1), random);
-                if (parent != null) {
-                    inner.add(parent);
-                }
-                creates.add(new CreateGroup(id, name(random), parent));
-                ids.add(id);
+        return batch.size();
+    }
+
+    private static EventStorageEngine appender(Serializer events, Serializer snapshots, DataSource dataSource,
+                                               TransactionManager transactions) {
+        String nextIndex = isPostgres(dataSource) ? "nextval('" + INDEX_SEQUENCE + "')"
+                : "next value for " + INDEX_SEQUENCE;
+        // The service's JPA mapping of Axon's entry, column for column (V1 migration).
+        EventSchema schema = EventSchema.builder()
+                .eventTable("domain_event_entry").snapshotTable("snapshot_event_entry")
+                .globalIndexColumn("global_index").eventIdentifierColumn("event_identifier")
+                .aggregateIdentifierColumn("aggregate_identifier").sequenceNumberColumn("sequence_number")
+                .typeColumn("type").timestampColumn("time_stamp").payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision").payloadColumn("payload").metaDataColumn("meta_data")
+                .build();
+        return JdbcEventStorageEngine.builder()
+                .connectionProvider(new SpringDataSourceConnectionProvider(dataSource))
+                .transactionManager(transactions)
+                .eventSerializer(events)
+                .snapshotSerializer(snapshots)
+                .schema(schema)
+                .appendEvents((connection, s, dataType, messages, serializer, timestamps) ->
+                        insert(connection, s, nextIndex, dataType, messages, serializer, timestamps))
+                .build();
+    }
+
+    /**
+     * Axon's own append statement ({@code JdbcEventStorageEngineStatements.appendEvents}), with the global index
+     * from the sequence, which the table has no default for.
+     */
+    private static PreparedStatement insert(Connection connection, EventSchema schema, String nextIndex,
+                                            Class<?> dataType, List<? extends EventMessage<?>> events,
+                                            Serializer serializer, TimestampWriter timestamps) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement("insert into " + schema.domainEventTable() + " ("
+                + String.join(", ", schema.globalIndexColumn(), schema.eventIdentifierColumn(),
+                schema.aggregateIdentifierColumn(), schema.sequenceNumberColumn(), schema.typeColumn(),
+                schema.timestampColumn(), schema.payloadTypeColumn(), schema.payloadRevisionColumn(),
+                schema.payloadColumn(), schema.metaDataColumn())
+                + ") values (" + nextIndex + ", ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        for (EventMessage<?> message : events) {
+            DomainEventMessage<?> event = (DomainEventMessage<?>) message;
+            SerializedObject<?> payload = event.serializePayload(serializer, dataType);
+            SerializedObject<?> metaData = event.serializeMetaData(serializer, dataType);
+            statement.setString(1, event.getIdentifier());
+            statement.setString(2, event.getAggregateIdentifier());
+            statement.setLong(3, event.getSequenceNumber());
+            statement.setString(4, event.getType());
+            timestamps.writeTimestamp(statement, 5, event.getTimestamp());
+            statement.setString(6, payload.getType().getName());
+            statement.setString(7, payload.getType().getRevision());
+            statement.setObject(8, payload.getData());
+            statement.setObject(9, metaData.getData());
+            statement.addBatch();
+        }
+        return statement;
+    }
+
+    private static boolean isPostgres(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot reach the database to check its kind", e);
+        }
+    }
+
+    private void requireEmptyStore() {
+        Long any = jdbc.queryForObject("select min(global_index) from domain_event_entry", Long.class);
+        if (any != null) {
+            throw new IllegalStateException("the event store already holds events: generate writes a history "
+                    + "dated in the past, into an empty event store only (use a fresh database)");
+        }
+    }
+
+    /** The user the events are attributed to: the configured staff user, else the oldest active staff user. */
+    private Staff staffUser() {
+        List<Staff> users = staffUsers();
+        if (users.isEmpty()) {
+            // The first staff user is made by a start-up runner, and Spring Boot calls runners of equal order in
+            // no fixed order: on a fresh database this command may come first. Making that user is idempotent
+            // (an existing user is left unchanged), so run the other start-up runners now.
+            startupRunners.orderedStream().filter(runner -> !(runner instanceof OperatorCommands))
+                    .forEach(runner -> runStartupRunner(runner));
+            users = staffUsers();
+        }
+        if (users.isEmpty()) {
+            throw new IllegalStateException("no active staff user to attribute the events to (orggroups.admin."
+                    + "username is " + staffUsername + ")");
+        }
+        return users.get(0);
+    }
+
+    private List<Staff> staffUsers() {
+        return jdbc.query("""
+                        select id, username from app_user where is_staff = true and is_active = true
+                        order by case when username = ? then 0 else 1 end, date_joined, username""",
+                (rs, row) -> new Staff(rs.getObject(1, UUID.class).toString(), rs.getString(2)), staffUsername);
+    }
+
+    private static void runStartupRunner(ApplicationRunner runner) {
+        try {
+            runner.run(new DefaultApplicationArguments());
+        } catch (Exception e) {
+            throw new IllegalStateException("start-up runner " + runner.getClass().getSimpleName() + " failed", e);
+        }
+    }
+
+    private List<StreamingEventProcessor> stopStreamingProcessors() {
+        List<StreamingEventProcessor> stopped = new ArrayList<>();
+        for (EventProcessor processor : processing.eventProcessors().values()) {
+            if (processor instanceof StreamingEventProcessor streaming && streaming.isRunning()) {
+                streaming.shutDown();
+                stopped.add(streaming);
             }
-            levels.add(ids);
-            all.addAll(ids);
-            made += size;
-            phases.add(creates);
         }
-        List<GroupId> innerGroups = all.stream().filter(inner::contains).toList();
-        List<GroupId> leaves = new ArrayList<>(all.stream().filter(g -> !inner.contains(g)).toList());
-        java.util.Collections.shuffle(leaves, random);
-
-        int customerCount = Math.max(1, groupCount / 2);
-        List<CustomerId> customers = new ArrayList<>();
-        List<Object> createCustomers = new ArrayList<>();
-        for (int i = 0; i < customerCount; i++) {
-            CustomerId id = CustomerId.random();
-            customers.add(id);
-            createCustomers.add(new CreateCustomer(id, "Customer " + i));
-        }
-        phases.add(createCustomers);
-
-        List<Set<GroupId>> memberships = new ArrayList<>();
-        List<Object> joins = new ArrayList<>();
-        for (CustomerId customer : customers) {
-            Set<GroupId> chosen = new LinkedHashSet<>();
-            while (chosen.size() < Math.min(9, all.size())) {
-                chosen.add(pick(all, random));
-            }
-            memberships.add(chosen);
-            joins.add(new UpdateCustomerGroups(customer, chosen));
-        }
-        phases.add(joins);
-
-        List<Object> changes = new ArrayList<>();
-        List<Object> customerRenames = new ArrayList<>();
-        for (int i = 0; i < customers.size(); i += 2) {
-            List<GroupId> kept = new ArrayList<>(memberships.get(i)).subList(0, 6);
-            Set<GroupId> next = new LinkedHashSet<>(kept);
-            while (next.size() < Math.min(10, all.size())) {
-                next.add(pick(all, random));
-            }
-            changes.add(new UpdateCustomerGroups(customers.get(i), next));
-            customerRenames.add(new RenameCustomer(customers.get(i), "Customer " + i + " Ltd"));
-        }
-        phases.add(changes);
-        phases.add(customerRenames);
-
-        // Renames: every group once, half of them twice; both renames of a group in one batch position.
-        List<Object> renames = new ArrayList<>();
-        for (GroupId group : all) {
-            renames.add(new UpdateGroup(group, name(random), null, null));
-        }
-        phases.add(renames);
-        List<Object> secondRenames = new ArrayList<>();
-        for (int i = 0; i < all.size(); i += 2) {
-            secondRenames.add(new UpdateGroup(all.get(i), name(random), null, null));
-        }
-        phases.add(secondRenames);
-
-        // Moves: leaves only, under inner groups only, so that no move can ever ask for a cycle.
-        int moves = (int) (groupCount * 0.3);
-        List<Object> moveCommands = new ArrayList<>();
-        for (int i = 0; i < moves && i < leaves.size(); i++) {
-            moveCommands.add(new UpdateGroup(leaves.get(i), null,
-                    new ParentChange(pick(innerGroups, random)), null));
-        }
-        phases.add(moveCommands);
-
-        List<Object> deletes = new ArrayList<>();
-        for (int i = moves; i < moves + groupCount / 100 && i < leaves.size(); i++) {
-            deletes.add(new DeleteGroup(leaves.get(i), null));
-        }
-        phases.add(deletes);
-        return phases;
+        return stopped;
     }
 
-    private static <T> T pick(List<T> items, Random random) {
-        return items.get(random.nextInt(items.size()));
+    private static UUID uuid(Random random) {
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low);
     }
 
-    private static String name(Random random) {
-        return KINDS[random.nextInt(KINDS.length)] + " " + SUBJECTS[random.nextInt(SUBJECTS.length)]
-                + " " + (1 + random.nextInt(999));
+    private record Staff(String uuid, String username) {
     }
 
-    private long head() {
-        Long head = jdbc.queryForObject("select coalesce(max(global_index), 0) from domain_event_entry", Long.class);
-        return head == null ? 0 : head;
-    }
+    /**
+     * Request times: random (exponential) gaps proportional to each request's size, scaled so that the whole
+     * history fills about the {@link #SPAN} before now and ends a minute ago, later than the previous request's
+     * last event.
+     */
+    private static final class Stamps {
+        private final long end;
+        private final double millisPerEvent;
+        private final Random random;
+        private long clock;
+        private long nextFree;
 
-    private long eventsSince(long index) {
-        Long count = jdbc.queryForObject("select count(*) from domain_event_entry where global_index > ?",
-                Long.class, index);
-        return count == null ? 0 : count;
+        Stamps(long events, Random random) {
+            this.end = Instant.now().toEpochMilli() - 60_000;
+            this.clock = end - SPAN.toMillis();
+            // A little short of the span, so that the random gaps rarely run past the end.
+            this.millisPerEvent = SPAN.toMillis() * 0.97 / events;
+            this.random = random;
+        }
+
+        /** @return the time of the first event of a request of {@code size} events */
+        long next(int size) {
+            double gap = -Math.log(1 - random.nextDouble()) * millisPerEvent * size;
+            clock = Math.max(nextFree, Math.min(end, clock + (long) gap));
+            nextFree = clock + size;
+            return clock;
+        }
     }
 }

@@ -20,8 +20,10 @@ import org.springframework.stereotype.Component;
  * <ul>
  *   <li>{@code rebuild --all}: rebuilds the synchronous views, then every streaming projection;</li>
  *   <li>{@code rebuild <name>}: rebuilds one projection ({@code views} or any processor's name);</li>
- *   <li>{@code generate --groups N [--seed S] [--batch B]}: writes a realistic data set through the command
- *       gateway (see {@link DatasetGenerator}).</li>
+ *   <li>{@code generate [--events=N | --groups=N] [--seed=S] [--batch=B]}: writes a realistic history of
+ *       {@code N} events (default 1,000,000; or about {@code N} groups and {@code 10 N} events) straight into an
+ *       empty event store, {@code B} events per transaction (see {@link DatasetGenerator}); the read tables are
+ *       left stale for {@code rebuild --all}.</li>
  * </ul>
  * A progress line (events done/total, events per second, time left) is rewritten in place on standard output at
  * most four times a second. Exit status: 0 on success, 1 with the reason on standard error on failure, 2 for a
@@ -122,25 +124,71 @@ public class OperatorCommands implements ApplicationRunner, ExitCodeGenerator {
     }
 
     private int generate(ApplicationArguments args) {
-        int groups = intOption(args, "groups", 1_000);
-        long seed = intOption(args, "seed", 42);
-        int batch = intOption(args, "batch", 200);
-        int threads = intOption(args, "threads", 1);
-        DatasetGenerator.Result result = generator.generate(groups, seed, batch, threads,
-                (done, total, rate) -> {
-                    out.printf(Locale.ROOT, "\r%-60s", String.format(Locale.ROOT,
-                            "generate: %,d/%,d commands  %,.0f events/s", done, total, rate));
-                    out.flush();
-                });
+        DatasetGenerator.Options options;
+        try {
+            options = generateOptions(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("usage: generate [--events=N | --groups=N] [--seed=S] [--batch=B]   ("
+                    + e.getMessage() + ")");
+            return 2;
+        }
+        out.printf(Locale.ROOT, "generate: %,d events, about %,d groups, seed %d, %,d events per transaction%n",
+                options.events(), options.groups(), options.seed(), options.batchSize());
+        DatasetGenerator.Result result = generator.generate(options, (done, total, rate) -> {
+            long eta = rate > 0 ? Math.round((total - done) / rate) : -1;
+            out.printf(Locale.ROOT, "\r%-70s", String.format(Locale.ROOT,
+                    "generate: %,d/%,d events  %,.0f events/s  ETA %s", done, total, rate,
+                    eta < 0 ? "?" : eta + " s"));
+            out.flush();
+        });
         out.println();
-        out.printf(Locale.ROOT, "generated %,d events (%,d commands) in %.1f s (%,.0f events/s)%n",
-                result.events(), result.commands(), result.seconds(), result.events() / result.seconds());
+        out.printf(Locale.ROOT, "generated %,d events (%,d requests) in %.1f s (%,.0f events/s)%n",
+                result.events(), result.requests(), result.seconds(), result.eventsPerSecond());
+        out.printf(Locale.ROOT, "  groups: %,d created, %,d live, per level %s%n", result.groupsCreated(),
+                result.groupsLive(), java.util.Arrays.toString(result.groupsPerLevel()));
+        out.printf(Locale.ROOT, "  customers: %,d created, %,d live, %,d memberships%n", result.customersCreated(),
+                result.customersLive(), result.memberships());
+        out.printf(Locale.ROOT, "  events: %s%n", new java.util.TreeMap<>(result.eventCounts()));
+        out.printf(Locale.ROOT, "  time stamps: %s to %s%n", result.firstEvent(), result.lastEvent());
+        out.println("Only the event store was written; every read table is stale. Rebuild before the service"
+                + " takes commands again (its group_tree checks parents and members): rebuild --all");
         return 0;
     }
 
-    private static int intOption(ApplicationArguments args, String name, int fallback) {
+    /**
+     * {@code --events=N} (default 1,000,000) or {@code --groups=N} (about N groups, 10 N events), {@code --seed}
+     * (42), {@code --batch} (events per transaction).
+     */
+    private static DatasetGenerator.Options generateOptions(ApplicationArguments args) {
+        if (args.containsOption("events") && args.containsOption("groups")) {
+            throw new IllegalArgumentException("give --events or --groups, not both");
+        }
+        long seed = longOption(args, "seed", 42);
+        DatasetGenerator.Options options = args.containsOption("groups")
+                ? DatasetGenerator.Options.ofGroups(Math.toIntExact(positive(args, "groups", 0)), seed)
+                : DatasetGenerator.Options.ofEvents(positive(args, "events", 1_000_000), seed);
+        return options.withBatchSize(Math.toIntExact(positive(args, "batch", options.batchSize())));
+    }
+
+    private static long positive(ApplicationArguments args, String name, long fallback) {
+        long value = longOption(args, name, fallback);
+        if (value < 1) {
+            throw new IllegalArgumentException("--" + name + " must be a positive number");
+        }
+        return value;
+    }
+
+    private static long longOption(ApplicationArguments args, String name, long fallback) {
         List<String> values = args.getOptionValues(name);
-        return values == null || values.isEmpty() ? fallback : Integer.parseInt(values.get(values.size() - 1));
+        if (values == null || values.isEmpty()) {
+            return fallback;
+        }
+        String text = values.get(values.size() - 1).replace("_", "").replace(",", "");
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + " is not a number: " + values.get(values.size() - 1));
+        }
     }
 
     private static void sleep() {
