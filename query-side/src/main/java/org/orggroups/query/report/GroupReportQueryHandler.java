@@ -42,6 +42,13 @@ public class GroupReportQueryHandler {
     private static final String COLUMNS = "g.group_id, g.name, g.customers_count, g.subtree_customers_count,"
             + " g.descendants_count, g.depth";
     private static final String FROM = " from report_group g";
+    /**
+     * The name of the closure row {@code c}'s ancestor, {@code null} when it has no row. A subquery by primary key
+     * rather than a join, so that the plan is a few index lookups whatever the tables' statistics say: a table
+     * never analyzed is estimated to give hundreds of closure rows per group, and a join was then planned as a
+     * scan of every group.
+     */
+    private static final String ANCESTOR_NAME = "(select a.name from report_group a where a.group_id = c.ancestor_id)";
 
     private final JdbcTemplate jdbc;
 
@@ -56,9 +63,24 @@ public class GroupReportQueryHandler {
      */
     @QueryHandler
     public Optional<GroupStats> handle(FindGroupStats query) {
-        List<Row> rows = jdbc.query("select " + COLUMNS + FROM + " where g.group_id = ?", GroupReportQueryHandler::row,
-                query.groupId().uuid());
-        return withPaths(rows).stream().findFirst();
+        // One statement: the row and its path come from one snapshot in one round trip. The path is the group's
+        // closure rows, root first, each ancestor's name read by primary key as in withPaths.
+        return jdbc.query("select " + COLUMNS + ", " + ANCESTOR_NAME + " as ancestor_name" + FROM
+                + " left join report_closure c on c.descendant_id = g.group_id where g.group_id = ?"
+                + " order by c.depth desc", rs -> {
+                    if (!rs.next()) {
+                        return Optional.<GroupStats>empty();
+                    }
+                    Row row = row(rs, 0);
+                    List<String> path = new ArrayList<>();
+                    do {
+                        String ancestor = rs.getString("ancestor_name");
+                        if (ancestor != null) {
+                            path.add(ancestor);
+                        }
+                    } while (rs.next());
+                    return Optional.of(stats(row, path.isEmpty() ? List.of(row.name()) : path));
+                }, query.groupId().uuid());
     }
 
     /**
@@ -158,21 +180,29 @@ public class GroupReportQueryHandler {
         return String.join(", ", terms);
     }
 
-    /** Reads the paths of all rows with one query through the closure table. */
+    /**
+     * Reads the paths of all rows with one query through the closure table; an ancestor without a row is left out,
+     * and a group without closure rows has its own name as its path.
+     */
     private List<GroupStats> withPaths(List<Row> rows) {
         if (rows.isEmpty()) {
             return List.of();
         }
         Map<UUID, List<String>> paths = new HashMap<>();
-        jdbc.query("select c.descendant_id, a.name from report_closure c join report_group a"
-                        + " on a.group_id = c.ancestor_id where c.descendant_id in ("
+        jdbc.query("select c.descendant_id, " + ANCESTOR_NAME + " from report_closure c where c.descendant_id in ("
                         + SqlWhere.placeholders(rows.size()) + ") order by c.descendant_id, c.depth desc",
                 rs -> {
-                    paths.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(rs.getString(2));
+                    String ancestor = rs.getString(2);
+                    if (ancestor != null) {
+                        paths.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(ancestor);
+                    }
                 }, rows.stream().map(Row::groupId).toArray());
-        return rows.stream().map(r -> new GroupStats(new GroupId(r.groupId()), r.name(), r.customersCount(),
-                r.subtreeCustomersCount(), r.descendantsCount(), r.depth(),
-                paths.getOrDefault(r.groupId(), List.of(r.name())))).toList();
+        return rows.stream().map(r -> stats(r, paths.getOrDefault(r.groupId(), List.of(r.name())))).toList();
+    }
+
+    private static GroupStats stats(Row r, List<String> path) {
+        return new GroupStats(new GroupId(r.groupId()), r.name(), r.customersCount(), r.subtreeCustomersCount(),
+                r.descendantsCount(), r.depth(), path);
     }
 
     private static Row row(ResultSet rs, int i) throws SQLException {
