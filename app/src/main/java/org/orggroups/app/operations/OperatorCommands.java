@@ -85,31 +85,41 @@ public class OperatorCommands implements ApplicationRunner, ExitCodeGenerator {
             return 2;
         }
         long started = System.nanoTime();
-        long events = 0;
-        for (String unit : units) {
-            RebuildRun run;
+        RebuildRun run;
+        if (args.containsOption("all")) {
+            // One read of the store for every projection, when they all can be rebuilt in bulk.
+            run = projections.startRebuildAll();
+        } else {
             try {
-                run = projections.startRebuild(unit);
+                run = projections.startRebuild(units.get(0));
             } catch (Projections.UnknownProjectionException e) {
-                System.err.println("no projection named " + unit + " (names: "
+                System.err.println("no projection named " + units.get(0) + " (names: "
                         + String.join(", ", projections.names()) + ")");
                 return 2;
             }
-            while (!run.finished()) {
-                printProgress(unit, run.progress(), false);
-                sleep();
-            }
-            printProgress(unit, run.progress(), true);
-            if (run.failure() != null) {
-                System.err.println("rebuild of " + unit + " failed: " + run.failure());
-                return 1;
-            }
-            events += run.progress().done();
         }
+        if (!follow(run.unit(), run)) {
+            return 1;
+        }
+        long events = run.progress().done();
         double seconds = (System.nanoTime() - started) / 1e9;
         out.printf(Locale.ROOT, "rebuilt %s: %,d events in %.1f s (%,.0f events/s)%n",
                 String.join(", ", units), events, seconds, seconds > 0 ? events / seconds : 0.0);
         return 0;
+    }
+
+    /** Prints the run's progress until it ends; false when it failed (and says why). */
+    private boolean follow(String unit, RebuildRun run) {
+        while (!run.finished()) {
+            printProgress(unit, run.progress(), false);
+            sleep();
+        }
+        printProgress(unit, run.progress(), true);
+        if (run.failure() != null) {
+            System.err.println("rebuild of " + unit + " failed: " + run.failure());
+            return false;
+        }
+        return true;
     }
 
     private void printProgress(String unit, Progress progress, boolean last) {

@@ -27,11 +27,10 @@ import org.springframework.stereotype.Component;
 /**
  * The event processors of this service as projections: their state, and rebuilds of them in the background.
  *
- * <p>Synchronous (subscribing) processors are rebuilt together, as the one consistent unit {@value #VIEWS},
- * through {@link ReadModelRebuilder}: naming any of them (or {@value #VIEWS}) rebuilds all of them, in one
- * transaction. Streaming processors are rebuilt each on its own with Axon's own replay: shut down, reset the
- * tokens (their {@code @ResetHandler}s empty their tables), start; the rebuild is over when every segment has
- * caught up with the head of the store as it was at the reset.
+ * <p>Synchronous (subscribing) processors are rebuilt together, as the one consistent unit {@value #VIEWS}:
+ * naming any of them (or {@value #VIEWS}) rebuilds all of them. Streaming processors are rebuilt each on its own.
+ * Both through {@link ReadModelRebuilder}, in bulk, into new tables that replace the old ones at the end (old
+ * tables serve until then); a streaming processor without a bulk rebuild falls back to Axon's own replay.
  *
  * <p>At most one rebuild runs per unit; the state of the last one is kept until the next starts, so that a
  * failure stays visible. Rebuilds are in memory of this node: another node shows its own.
@@ -136,13 +135,65 @@ public class Projections implements DisposableBean {
     public RebuildRun startRebuild(String name) {
         String unit = unitOf(name);
         RebuildRun run = new RebuildRun(unit);
-        RebuildRun previous = runs.compute(unit, (key, current) ->
-                current != null && !current.finished() ? current : run);
-        if (previous != run) {
-            throw new RebuildRunningException(unit);
+        synchronized (runs) {
+            RebuildRun current = runs.get(unit);
+            if (current != null && !current.finished()) {
+                throw new RebuildRunningException(unit);
+            }
+            runs.put(unit, run);
         }
-        Runnable work = VIEWS.equals(unit) ? () -> rebuildViews(run)
-                : () -> rebuildStreaming((StreamingEventProcessor) processing.eventProcessors().get(unit), run);
+        Runnable work;
+        if (VIEWS.equals(unit)) {
+            work = () -> rebuilder.rebuildAll(run::progressed);
+        } else if (rebuilder.canRebuild(unit)) {
+            work = () -> rebuilder.rebuild(List.of(unit), run::progressed);
+        } else {
+            work = () -> replayStreaming((StreamingEventProcessor) processing.eventProcessors().get(unit), run);
+        }
+        execute(run, work);
+        return run;
+    }
+
+    /**
+     * Starts a rebuild of every unit ({@link #allUnits()}) in the background, from one read of the event store
+     * when every processor can be rebuilt in bulk, else one unit after the other.
+     *
+     * @return the run, under the unit name {@code all}, to follow or await
+     * @throws RebuildRunningException when a rebuild of any unit runs
+     */
+    public RebuildRun startRebuildAll() {
+        List<String> units = allUnits();
+        RebuildRun run = new RebuildRun(String.join(", ", units));
+        synchronized (runs) {
+            for (String unit : units) {
+                RebuildRun current = runs.get(unit);
+                if (current != null && !current.finished()) {
+                    throw new RebuildRunningException(unit);
+                }
+            }
+            units.forEach(unit -> runs.put(unit, run));
+        }
+        List<String> processors = processors().stream().map(EventProcessor::getName).sorted().toList();
+        execute(run, () -> {
+            if (processors.stream().allMatch(rebuilder::canRebuild)) {
+                rebuilder.rebuild(processors, run::progressed);
+                return;
+            }
+            for (String unit : units) {
+                if (VIEWS.equals(unit)) {
+                    rebuilder.rebuildAll(run::progressed);
+                } else if (rebuilder.canRebuild(unit)) {
+                    rebuilder.rebuild(List.of(unit), run::progressed);
+                } else {
+                    replayStreaming((StreamingEventProcessor) processing.eventProcessors().get(unit), run);
+                }
+            }
+        });
+        return run;
+    }
+
+    private void execute(RebuildRun run, Runnable work) {
+        String unit = run.unit();
         executor.execute(() -> {
             try {
                 work.run();
@@ -153,7 +204,6 @@ public class Projections implements DisposableBean {
                 run.failed(e);
             }
         });
-        return run;
     }
 
     private String unitOf(String name) {
@@ -170,11 +220,12 @@ public class Projections implements DisposableBean {
         throw new UnknownProjectionException(name);
     }
 
-    private void rebuildViews(RebuildRun run) {
-        rebuilder.rebuildAll(run::progressed);
-    }
-
-    private void rebuildStreaming(StreamingEventProcessor processor, RebuildRun run) {
+    /**
+     * Axon's own replay, for a streaming processor without a bulk rebuild: shut down, reset the tokens (its
+     * {@code @ResetHandler}s empty its tables), start, and wait until it has caught up with the head of the store
+     * as it was at the reset. Its tables are partial while it replays.
+     */
+    private void replayStreaming(StreamingEventProcessor processor, RebuildRun run) {
         if (!processor.supportsReset()) {
             throw new IllegalStateException(processor.getName() + " has handlers that do not support a reset");
         }

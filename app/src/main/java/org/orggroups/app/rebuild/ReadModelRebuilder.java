@@ -2,9 +2,14 @@ package org.orggroups.app.rebuild;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Iterator;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 
 import javax.sql.DataSource;
 
@@ -12,63 +17,75 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.SubscribingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.springframework.beans.factory.annotation.Value;
+import org.orggroups.api.replay.BulkRebuild;
+import org.orggroups.api.replay.BulkRebuild.Fold;
+import org.orggroups.api.replay.BulkRebuild.Table;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Rebuilds the tables of every subscribing event processor (the command-side tree, the group and customer
- * views) from the event store: each processor's {@code @ResetHandler}s empty its tables, then every stored
- * event, in global order, goes through the same handlers that live processing uses. Proof that these tables
- * are derived data (DESIGN.md section 1).
+ * Rebuilds projections' tables from the event store, in bulk, while the service keeps serving: each projection's
+ * {@link BulkRebuild} folds every stored event in memory (one read of the store for all the projections rebuilt
+ * together) and its rows are loaded in bulk; then the new tables replace the old ones in one transaction. Proof
+ * that every read table is derived data (DESIGN.md section 1).
  *
- * <p>It all happens in one transaction: readers keep seeing the old tables until the new ones are complete and
- * committed, and a failure rolls back and leaves the old tables serving.
+ * <p>On PostgreSQL the rows go into shadow tables ({@link ShadowTables}) while readers and writers carry on with
+ * the live ones. At the end, in the same transaction, the live tables are locked, dropped and replaced by the
+ * shadows; then, for the synchronous views, the events that writers committed during the load (beyond the
+ * position the load read up to, or in the gaps it saw below it) go through the projections' own handlers onto
+ * the new tables. Writers and readers wait only for that last step. Streaming processors are shut down on this
+ * node for the rebuild, and their tokens are set, in the same transaction, to the position the load reached, so
+ * that on restart they go on from there with the events that came in meanwhile.
  *
- * <p>Concurrent writes are held back for the whole rebuild, never lost: this node's commands wait at the
- * {@link WriteGate}, and on PostgreSQL the view tables ({@code orggroups.rebuild.lock-tables}) are locked
- * {@code IN EXCLUSIVE MODE} first, which lets plain reads through but makes every other node's writer wait
- * until the commit. A waiting writer then applies its events on the rebuilt rows. Without the lock a writer
- * could commit an event that the replay has already passed, or update a row the replay has not written yet.
- * The price: writes wait (or time out) for as long as the rebuild runs, so a synchronous rebuild is an
- * operator's action for a quiet moment, with the progress to judge how long it takes.
+ * <p>On H2 (the embedded, single-node default) the rows go straight into the live tables, emptied first, in one
+ * transaction: readers see the old rows until the commit; this node's commands wait at the {@link WriteGate}
+ * while synchronous views are rebuilt, so nothing comes in meanwhile.
+ *
+ * <p>Any failure (a fold that finds an event naming a group without a row, a database error) rolls everything
+ * back: the old tables keep serving and the processors go on from where they were.
  */
 @Component
 public class ReadModelRebuilder {
 
     /** How often, in events, the progress listener hears of the replay. */
     static final int PROGRESS_EVERY = 1_000;
+    /** How far below the head a missing index counts as a gap to revisit: Axon's default for its event store. */
+    static final int GAP_WINDOW = 10_000;
 
-    private final EventStorageEngine storage;
+    private final StoredEvents events;
     private final EventProcessingConfiguration processing;
+    private final Map<String, BulkRebuild> bulkRebuilds = new LinkedHashMap<>();
+    private final TokenStore tokenStore;
     private final TransactionTemplate transaction;
     private final JdbcTemplate jdbc;
     private final WriteGate writeGate;
-    private final List<String> lockTables;
+    private final DataSource dataSource;
     private final boolean postgres;
 
     /**
-     * @param lockTables the tables the synchronous processors write, locked against writers of other nodes on
-     *                   PostgreSQL; a new synchronous projection adds its tables here
+     * @param bulkRebuilds one per processing group that can be rebuilt (all of this service's)
      */
-    public ReadModelRebuilder(EventStorageEngine storage, EventProcessingConfiguration processing,
+    public ReadModelRebuilder(StoredEvents events, EventProcessingConfiguration processing,
+                              List<BulkRebuild> bulkRebuilds, TokenStore tokenStore,
                               PlatformTransactionManager transactionManager, JdbcTemplate jdbc,
-                              WriteGate writeGate, DataSource dataSource,
-                              @Value("${orggroups.rebuild.lock-tables:group_tree,group_member,group_view,"
-                                      + "customer_view,customer_group_view}") List<String> lockTables) {
-        this.storage = storage;
+                              WriteGate writeGate, DataSource dataSource) {
+        this.events = events;
         this.processing = processing;
+        bulkRebuilds.forEach(b -> this.bulkRebuilds.put(b.processingGroup(), b));
+        this.tokenStore = tokenStore;
         this.transaction = new TransactionTemplate(transactionManager);
         this.jdbc = jdbc;
         this.writeGate = writeGate;
-        this.lockTables = List.copyOf(lockTables);
+        this.dataSource = dataSource;
         this.postgres = isPostgres(dataSource);
     }
 
@@ -81,35 +98,79 @@ public class ReadModelRebuilder {
 
         /**
          * @param done  events replayed so far
-         * @param total events in the store when the replay started (after the write lock was taken)
+         * @param total events in the store when the replay started
          */
         void progressed(long done, long total);
     }
 
     /**
+     * Rebuilds every synchronous view.
+     *
      * @return the number of events replayed
-     * @throws IllegalStateException when a handler fails; nothing is changed then
+     * @throws RuntimeException whatever a fold, a handler or the database threw; nothing is changed then
      */
     public long rebuildAll() {
         return rebuildAll(ProgressListener.NONE);
     }
 
     /**
-     * Rebuilds every synchronous view, telling the listener of the progress at the start, every
-     * {@value #PROGRESS_EVERY} events and at the end (before the commit).
+     * Rebuilds every synchronous view, telling the listener of the progress.
      *
      * @return the number of events replayed
-     * @throws RuntimeException whatever a handler or the database threw; the transaction is rolled back then
+     * @throws RuntimeException whatever a fold, a handler or the database threw; nothing is changed then
      */
     public long rebuildAll(ProgressListener listener) {
-        Long replayed = writeGate.closedDuring(() -> transaction.execute(status -> {
-            lockViewTables();
-            return replay(subscribingInvokers(), listener);
-        }));
-        return replayed == null ? 0 : replayed;
+        return rebuild(synchronousProcessors(), listener);
     }
 
-    /** @return the names of the processors this rebuilds (the subscribing ones), sorted */
+    /** @return whether the processor's tables can be rebuilt in bulk (it has a {@link BulkRebuild}) */
+    public boolean canRebuild(String processor) {
+        return bulkRebuilds.containsKey(processor);
+    }
+
+    /**
+     * Rebuilds the named processors' tables together, from one read of the store, telling the listener of the
+     * progress at the start, every {@value #PROGRESS_EVERY} events and at the end. Naming one synchronous
+     * processor rebuilds it alone; rebuilding all of them together is what keeps them consistent with each other
+     * while writes go on, which is why {@code Projections} always rebuilds them as one unit.
+     *
+     * @param processors names of event processors, each with a {@link BulkRebuild}
+     * @return the number of events replayed (loaded in bulk, plus those applied by handlers at the swap)
+     * @throws IllegalArgumentException when a name is not a processor with a {@link BulkRebuild}
+     * @throws RuntimeException         whatever a fold, a handler or the database threw; nothing is changed then
+     */
+    public long rebuild(Collection<String> processors, ProgressListener listener) {
+        List<BulkRebuild> bulks = new ArrayList<>();
+        List<StreamingEventProcessor> streaming = new ArrayList<>();
+        List<EventHandlerInvoker> synchronous = new ArrayList<>();
+        for (String name : processors) {
+            EventProcessor processor = processing.eventProcessors().get(name);
+            BulkRebuild bulk = bulkRebuilds.get(name);
+            if (processor == null || bulk == null) {
+                throw new IllegalArgumentException("no processor " + name + " with a bulk rebuild");
+            }
+            bulks.add(bulk);
+            if (processor instanceof StreamingEventProcessor s) {
+                streaming.add(s);
+            } else {
+                synchronous.add(((AbstractEventProcessor) processor).eventHandlerInvoker());
+            }
+        }
+        // Only those running here are stopped and started again: a processor stopped on purpose stays stopped.
+        List<StreamingEventProcessor> stopped = streaming.stream().filter(StreamingEventProcessor::isRunning).toList();
+        stopped.forEach(StreamingEventProcessor::shutDown);
+        try {
+            if (postgres) {
+                return transaction.execute(status -> intoShadows(bulks, streaming, synchronous, listener));
+            }
+            return synchronous.isEmpty() ? transaction.execute(status -> inPlace(bulks, streaming, listener))
+                    : writeGate.closedDuring(() -> transaction.execute(status -> inPlace(bulks, streaming, listener)));
+        } finally {
+            stopped.forEach(StreamingEventProcessor::start);
+        }
+    }
+
+    /** @return the names of the subscribing processors, sorted */
     public List<String> synchronousProcessors() {
         return processing.eventProcessors().values().stream()
                 .filter(SubscribingEventProcessor.class::isInstance)
@@ -118,46 +179,120 @@ public class ReadModelRebuilder {
                 .toList();
     }
 
-    private void lockViewTables() {
-        if (postgres && !lockTables.isEmpty()) {
-            // EXCLUSIVE conflicts with ROW SHARE (select ... for update) and ROW EXCLUSIVE (writes), not with
-            // ACCESS SHARE (plain reads): readers carry on against the old rows. Held until the commit.
-            jdbc.execute("lock table " + String.join(", ", lockTables) + " in exclusive mode");
+    private long intoShadows(List<BulkRebuild> bulks, List<StreamingEventProcessor> streaming,
+                             List<EventHandlerInvoker> synchronous, ProgressListener listener) {
+        ShadowTables shadows = new ShadowTables(jdbc);
+        List<String> tables = tables(bulks);
+        tables.forEach(shadows::create);
+        Loaded loaded = load(bulks, ShadowTables::shadowOf, listener);
+        tables.forEach(shadows::index);
+        String live = String.join(", ", tables);
+        if (!synchronous.isEmpty()) {
+            // Writers store their events before they touch the views: holding new events back first means that no
+            // writer can be holding one view table while waiting for another that this rebuild has locked.
+            jdbc.execute("lock table domain_event_entry in exclusive mode");
         }
+        // EXCLUSIVE first: it waits for writers and row locks but lets plain reads through; then the swap's
+        // ACCESS EXCLUSIVE, which makes readers wait for the commit, is held only for the swap and the tail.
+        jdbc.execute("lock table " + live + " in exclusive mode");
+        jdbc.execute("lock table " + live + " in access exclusive mode");
+        tables.forEach(shadows::swap);
+        long tail = synchronous.isEmpty() ? 0 : replayTail(synchronous, loaded);
+        streaming.forEach(p -> storeTokens(p, loaded));
+        return loaded.count() + tail;
     }
 
-    private List<EventHandlerInvoker> subscribingInvokers() {
-        return processing.eventProcessors().values().stream()
-                .filter(SubscribingEventProcessor.class::isInstance)
-                .map(p -> ((AbstractEventProcessor) p).eventHandlerInvoker())
-                .toList();
+    private long inPlace(List<BulkRebuild> bulks, List<StreamingEventProcessor> streaming,
+                         ProgressListener listener) {
+        List<String> tables = new ArrayList<>(tables(bulks));
+        Collections.reverse(tables);
+        tables.forEach(table -> jdbc.update("delete from " + table));
+        Loaded loaded = load(bulks, table -> table, listener);
+        streaming.forEach(p -> storeTokens(p, loaded));
+        return loaded.count();
     }
 
-    private long replay(List<EventHandlerInvoker> invokers, ProgressListener listener) {
-        Long stored = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
-        long total = stored == null ? 0 : stored;
+    /** Where a load stopped: the head it read up to, the indexes below it it did not see, the events it read. */
+    private record Loaded(long head, List<Long> gaps, long count) {
+    }
+
+    private Loaded load(List<BulkRebuild> bulks, UnaryOperator<String> physicalName,
+                        ProgressListener listener) {
+        List<Table> tables = bulks.stream().flatMap(b -> b.tables().stream()).toList();
+        TableLoader loader = TableLoader.of(dataSource, postgres, tables, physicalName);
+        List<Fold> folds = bulks.stream().map(b -> b.start(loader)).toList();
+        long total = events.count();
+        long head = events.head();
         listener.progressed(0, total);
-        invokers.forEach(EventHandlerInvoker::performReset);
+        TreeSet<Long> gaps = new TreeSet<>();
+        long previous = 0;
         long count = 0;
-        try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(null, false)) {
-            Iterator<? extends TrackedEventMessage<?>> iterator = events.iterator();
-            while (iterator.hasNext()) {
-                TrackedEventMessage<?> event = iterator.next();
-                DefaultUnitOfWork.startAndGet(event).execute(() -> {
-                    for (EventHandlerInvoker invoker : invokers) {
-                        if (invoker.canHandle(event, Segment.ROOT_SEGMENT)) {
-                            handle(invoker, event);
-                        }
-                    }
-                });
+        List<TrackedEventMessage<?>> page = events.page(previous, head);
+        while (!page.isEmpty()) {
+            for (TrackedEventMessage<?> event : page) {
+                long index = StoredEvents.indexOf(event);
+                for (long missing = Math.max(previous + 1, head - GAP_WINDOW + 1); missing < index; missing++) {
+                    gaps.add(missing);
+                }
+                previous = index;
+                for (Fold fold : folds) {
+                    fold.apply(index, StoredEvents.domain(event));
+                }
                 count++;
                 if (count % PROGRESS_EVERY == 0) {
                     listener.progressed(count, Math.max(total, count));
                 }
             }
+            page = events.page(previous, head);
         }
+        for (long missing = Math.max(previous + 1, head - GAP_WINDOW + 1); missing <= head; missing++) {
+            gaps.add(missing);
+        }
+        folds.forEach(Fold::finish);
+        loader.flush();
         listener.progressed(count, Math.max(total, count));
+        return new Loaded(head, List.copyOf(gaps), count);
+    }
+
+    /**
+     * Applies, through the synchronous processors' own handlers, the events that writers committed while the
+     * load ran: beyond the head it read up to, or in a gap it saw below it.
+     */
+    private long replayTail(List<EventHandlerInvoker> invokers, Loaded loaded) {
+        long count = 0;
+        for (TrackedEventMessage<?> event : events.tail(loaded.gaps(), loaded.head())) {
+            DefaultUnitOfWork.startAndGet(event).execute(() -> {
+                for (EventHandlerInvoker invoker : invokers) {
+                    if (invoker.canHandle(event, Segment.ROOT_SEGMENT)) {
+                        handle(invoker, event);
+                    }
+                }
+            });
+            count++;
+        }
         return count;
+    }
+
+    /**
+     * Sets every segment's token to where the load stopped (its head, with its gaps still to be seen), so the
+     * processor goes on with the events committed since. Claims each segment for the write and releases it:
+     * fails (and rolls the rebuild back) while another node still runs the processor.
+     */
+    private void storeTokens(StreamingEventProcessor processor, Loaded loaded) {
+        GapAwareTrackingToken token = GapAwareTrackingToken.newInstance(loaded.head(), loaded.gaps());
+        int[] segments = tokenStore.fetchSegments(processor.getName());
+        if (segments.length == 0) {
+            // Without tokens the processor would start from its initial position and apply the events again.
+            throw new IllegalStateException(processor.getName() + " has no tokens yet: start it once first");
+        }
+        for (int segment : segments) {
+            tokenStore.storeToken(token, processor.getName(), segment);
+            tokenStore.releaseClaim(processor.getName(), segment);
+        }
+    }
+
+    private static List<String> tables(List<BulkRebuild> bulks) {
+        return bulks.stream().flatMap(b -> b.tables().stream()).map(Table::name).distinct().toList();
     }
 
     private static void handle(EventHandlerInvoker invoker, TrackedEventMessage<?> event) {

@@ -1,0 +1,249 @@
+package org.orggroups.app;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.orggroups.app.projections.Projections;
+import org.orggroups.app.projections.RebuildRun;
+import org.orggroups.app.rebuild.StoredEvents;
+import org.orggroups.app.support.HandlerReplay;
+import org.orggroups.app.support.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Rebuilds of the streaming projections (the audit log and the group reports): in bulk into new tables that
+ * replace the old ones at the end, with the processor going on from where the load stopped. Checked against the
+ * rows that the projections' own handlers write, live and in Axon's replay, also when clients write during the
+ * rebuilds.
+ */
+class StreamingRebuildIntegrationTest extends IntegrationTest {
+
+    private static final String GROUPS = "/api/organization-groups/";
+    private static final List<String> STREAMING = List.of("audit-events", "group-report");
+    private static final List<String> DERIVED = List.of(
+            "select global_index, event_type, aggregate_type, aggregate_id, sequence_number, time_stamp, user_uuid,"
+                    + " username, correlation_id, payload from audit_event order by global_index",
+            "select group_id, name, parent_id, depth, customers_count, subtree_customers_count, descendants_count"
+                    + " from report_group order by group_id",
+            "select ancestor_id, descendant_id, depth from report_closure order by ancestor_id, descendant_id",
+            "select group_id, customer_id from report_member order by group_id, customer_id",
+            "select ancestor_id, customer_id, multiplicity from report_subtree_member"
+                    + " order by ancestor_id, customer_id",
+            "select group_id, as_of, customers_count, subtree_customers_count from report_membership_history"
+                    + " order by group_id, as_of");
+
+    @Autowired
+    EventProcessingConfiguration processing;
+
+    @Autowired
+    StoredEvents storedEvents;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
+    @Autowired
+    Projections projections;
+
+    private HandlerReplay handlers;
+
+    @BeforeEach
+    void handlers() {
+        handlers = new HandlerReplay(processing, storedEvents, transactionManager);
+    }
+
+    @Test
+    void aRebuildGivesExactlyTheRowsLiveProcessingWrote() {
+        history();
+        awaitCaughtUp();
+        Map<String, List<Map<String, Object>>> live = snapshot();
+        assertThat(live.get(DERIVED.get(0))).hasSize((int) storedEvents.count());
+
+        for (String name : STREAMING) {
+            Response started = call("POST", "/api/projections/" + name + "/rebuild/", adminToken(), null);
+            assertThat(started.status()).isEqualTo(202);
+            awaitLive(name);
+        }
+        awaitCaughtUp();
+
+        assertThat(snapshot()).isEqualTo(live);
+        String root = jdbc.queryForObject("select group_id from report_group where depth = 0 order by name limit 1",
+                String.class);
+        assertThat(get(GROUPS + root.replace("-", "") + "/stats/").status()).isEqualTo(200);
+    }
+
+    /**
+     * Four real writers go on through HTTP while the streaming projections are rebuilt again and again; no write
+     * fails, and afterwards the tables are exactly those that Axon's replay through the handlers gives.
+     */
+    @Test
+    void rebuildsUnderConcurrentWritesEndEqualToAReplayThroughTheHandlers() throws Exception {
+        List<String> groups = new ArrayList<>(List.of(history()));
+        for (int i = 0; i < 20; i++) {
+            groups.add(group("Seed " + i, groups.get(ThreadLocalRandom.current().nextInt(groups.size()))));
+        }
+        List<String> customers = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            customers.add(customer("Seed customer " + i));
+        }
+        AtomicBoolean writing = new AtomicBoolean(true);
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<List<Integer>>> writers = new ArrayList<>();
+            for (int w = 0; w < 4; w++) {
+                int writer = w;
+                writers.add(threads.submit(() -> write(writer, groups, customers, writing)));
+            }
+            int rebuilds = 0;
+            long until = System.nanoTime() + Duration.ofSeconds(6).toNanos();
+            while (System.nanoTime() < until || rebuilds < 4) {
+                String name = STREAMING.get(rebuilds % STREAMING.size());
+                assertThat(call("POST", "/api/projections/" + name + "/rebuild/", adminToken(), null).status())
+                        .isEqualTo(202);
+                awaitLive(name);
+                rebuilds++;
+            }
+            writing.set(false);
+            int writes = 0;
+            for (Future<List<Integer>> writer : writers) {
+                List<Integer> statuses = writer.get();
+                writes += statuses.size();
+                assertThat(statuses).as("statuses of writer's requests").allMatch(s -> s < 300);
+            }
+            assertThat(writes).as("writes made").isGreaterThan(20);
+        } finally {
+            writing.set(false);
+            threads.shutdownNow();
+        }
+        awaitCaughtUp();
+        Map<String, List<Map<String, Object>>> afterRebuilds = snapshot();
+        assertThat(afterRebuilds.get(DERIVED.get(0))).as("one audit row per event").hasSize((int) storedEvents.count());
+
+        STREAMING.forEach(handlers::streaming);
+
+        assertThat(snapshot()).isEqualTo(afterRebuilds);
+    }
+
+    @Test
+    void aRebuildOfEverythingReadsTheStoreOnceAndEndsLive() {
+        history();
+        awaitCaughtUp();
+        Map<String, List<Map<String, Object>>> live = snapshot();
+
+        RebuildRun run = projections.startRebuildAll();
+
+        assertThat(run.await()).as(String.valueOf(run.failure())).isTrue();
+        assertThat(run.progress().done()).isEqualTo(storedEvents.count());
+        awaitCaughtUp();
+        assertThat(snapshot()).isEqualTo(live);
+        for (String name : STREAMING) {
+            assertThat(detail(name).get("status").asText()).isEqualTo("live");
+        }
+    }
+
+    private List<Integer> write(int writer, List<String> groups, List<String> customers, AtomicBoolean writing) {
+        List<Integer> statuses = new ArrayList<>();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (int i = 0; writing.get() && i < 2_000; i++) {
+            String target = groups.get(random.nextInt(groups.size()));
+            Response response = switch (i % 3) {
+                case 0 -> {
+                    Map<String, Object> body = new HashMap<>();
+                    body.put("name", "W" + writer + "-" + i);
+                    body.put("parent", baseUrl() + GROUPS + target + "/");
+                    yield call("POST", GROUPS, adminToken(), json(body));
+                }
+                case 1 -> call("PATCH", GROUPS + target + "/", adminToken(),
+                        json(Map.of("name", "Renamed " + writer + "-" + i)));
+                default -> call("POST", "/api/customers/" + customers.get(random.nextInt(customers.size()))
+                                + "/update_organization_groups/", adminToken(),
+                        json(Map.of("organization_groups", List.of(baseUrl() + GROUPS + target + "/"))));
+            };
+            statuses.add(response.status());
+        }
+        return statuses;
+    }
+
+    /** Waits until every streaming projection has handled every stored event. */
+    private void awaitCaughtUp() {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() ->
+                STREAMING.stream().map(this::detail).allMatch(p -> "live".equals(p.get("status").asText())
+                        && p.get("lag").asLong() == 0));
+    }
+
+    private void awaitLive(String name) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                .until(() -> "live".equals(detail(name).get("status").asText()));
+    }
+
+    private JsonNode detail(String name) {
+        Response response = call("GET", "/api/projections/" + name + "/", adminToken(), null);
+        assertThat(response.status()).isEqualTo(200);
+        return response.json();
+    }
+
+    private Map<String, List<Map<String, Object>>> snapshot() {
+        Map<String, List<Map<String, Object>>> rows = new LinkedHashMap<>();
+        for (String query : DERIVED) {
+            rows.put(query, jdbc.queryForList(query));
+        }
+        return rows;
+    }
+
+    /** Creates, renames, moves, joins, leaves and a cascaded delete; returns the root group's uuid. */
+    private String history() {
+        String root = group("Consortium", null);
+        String north = group("North", root);
+        String south = group("South", root);
+        String lab = group("Lab", north);
+        String doomed = group("Doomed", south);
+        group("Doomed child", doomed);
+        assertThat(patch(GROUPS + north + "/", Map.of("name", "Northern region")).status()).isEqualTo(200);
+        assertThat(patch(GROUPS + lab + "/", Map.of("parent", baseUrl() + GROUPS + south + "/")).status())
+                .isEqualTo(200);
+        String alpha = customer("Alpha");
+        String beta = customer("Beta");
+        join(alpha, north, lab, doomed);
+        join(beta, lab);
+        join(beta, north);
+        assertThat(delete(GROUPS + doomed + "/").status()).isEqualTo(204);
+        return root;
+    }
+
+    private String group(String name, String parent) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("name", name);
+        body.put("parent", parent == null ? null : baseUrl() + GROUPS + parent + "/");
+        Response response = post(GROUPS, body);
+        assertThat(response.status()).isEqualTo(201);
+        return response.json().get("uuid").asText();
+    }
+
+    private String customer(String name) {
+        Response response = post("/api/customers/", Map.of("name", name));
+        assertThat(response.status()).isEqualTo(201);
+        return response.json().get("uuid").asText();
+    }
+
+    private void join(String customer, String... groups) {
+        Response response = post("/api/customers/" + customer + "/update_organization_groups/",
+                Map.of("organization_groups", List.of(groups).stream().map(g -> baseUrl() + GROUPS + g + "/").toList()));
+        assertThat(response.status()).isEqualTo(200);
+    }
+}
