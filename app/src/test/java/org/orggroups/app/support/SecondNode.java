@@ -22,8 +22,8 @@ public final class SecondNode implements AutoCloseable {
     public static SecondNode start() {
         return new SecondNode(new SpringApplicationBuilder(OrgGroupsApplication.class)
                 .profiles("test")
-                .properties("server.port=0")
-                .run());
+                // An argument, not a default property: application.yml's server.port would win over a default.
+                .run("--server.port=0"));
     }
 
     /** @return {@code http://localhost:<port>} of this node */
