@@ -11,7 +11,7 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Where an event stands in the history of the whole store: its time stamp (UTC, microseconds, as stored) and
+ * Where an event stands in the history of the whole store: its time stamp (UTC, milliseconds, as stored) and
  * its global index. The timeline tables ({@code group_timeline}, {@code customer_timeline},
  * {@code customer_group_timeline}) mark each row with the position of the event that began and ended it.
  *

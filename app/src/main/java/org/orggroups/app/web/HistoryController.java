@@ -170,10 +170,6 @@ public class HistoryController {
     }
 
     /**
-     * @return the instant of a {@code created_after}/{@code created_before} filter, or {@code null} when absent
-     * @throws ApiException 400 {@code {"<name>": "Invalid timestamp format."}} (a string: Waldur's shape)
-     */
-    /**
      * @throws ApiException 400 {@code {"timestamp": "This parameter is required."}} when absent or empty,
      *                      {@code {"timestamp": "Invalid timestamp format."}} when not ISO 8601
      */
