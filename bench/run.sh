@@ -20,6 +20,9 @@
 #   BENCH_SCENARIOS="create-root create-child retrieve list-page list-filter rename"
 #                            (also: asof-list-page, stats -- the point-in-time list and the report row)
 #   BENCH_PGBENCH_DURATION   seconds of pgbench (default: BENCH_DURATION)
+#   BENCH_ANALYZE=auto       VACUUM ANALYZE the database after seeding: auto does so only when the server's
+#                            autovacuum is off (a fresh database then never gets planner statistics, which no
+#                            normally configured server serves from); 1 always; 0 never
 #   BENCH_XMX=256m           service heap limit;  BENCH_JAVA_OPTS: more JVM options
 #   BENCH_JAR=app/target/app-0.1.0-SNAPSHOT.jar
 #   BENCH_PORT               service port (default: a free one)
@@ -51,6 +54,7 @@ SEED_WORKERS=${BENCH_SEED_WORKERS:-8}
 FILTER=${BENCH_FILTER:-biolog}
 SCENARIOS=${BENCH_SCENARIOS:-create-root create-child retrieve list-page list-filter rename}
 PGBENCH_DURATION=${BENCH_PGBENCH_DURATION:-$DURATION}
+ANALYZE=${BENCH_ANALYZE:-auto}
 XMX=${BENCH_XMX:-256m}
 JAR=${BENCH_JAR:-app/target/app-0.1.0-SNAPSHOT.jar}
 PGH=${BENCH_PGHOST:-127.0.0.1}
@@ -147,6 +151,18 @@ python3 bench/benchctl.py seed --url "$URL" --count "$GROUPS_N" --roots "$ROOTS"
 total=$(python3 bench/benchctl.py count --url "$URL" --query "page_size=1")
 matching=$(python3 bench/benchctl.py count --url "$URL" --query "page_size=1" --name "$FILTER")
 log "the service counts $total groups; name filter '$FILTER' matches $matching"
+# Without statistics the planner guesses every row count, so a query's plan is a matter of luck (a sort of the
+# whole table for a page, a scan of every event for a count); autovacuum gathers them within a minute or so.
+STATISTICS="none (autovacuum off, BENCH_ANALYZE=$ANALYZE)"
+autovacuum=$("${PSQL[@]}" -d "$DB" -Atc "show autovacuum")
+if [[ "$ANALYZE" == 1 || ( "$ANALYZE" == auto && "$autovacuum" == off ) ]]; then
+  started=$SECONDS
+  "${PSQL[@]}" -d "$DB" -c "vacuum analyze"
+  STATISTICS="vacuum analyze after seeding (server autovacuum $autovacuum)"
+  log "autovacuum is $autovacuum on this server; vacuum analyze took $((SECONDS - started)) s"
+elif [[ "$autovacuum" == on ]]; then
+  STATISTICS="left to autovacuum"
+fi
 sleep 1
 export BENCH_ASOF=$(date -u +%Y-%m-%dT%H:%M:%SZ)   # the instant the as-of scenario reads the tree at
 
@@ -199,7 +215,8 @@ kill "$RSS_PID" 2>/dev/null; wait "$RSS_PID" 2>/dev/null || true; RSS_PID=
 
 echo
 echo "Results: $total groups seeded (name filter '$FILTER' matches $matching), wrk -t$THREADS -c$CONNECTIONS," \
-     "${DURATION} s per scenario after ${WARMUP} s warm-up; pgbench $CONNECTIONS clients, ${PGBENCH_DURATION} s"
+     "${DURATION} s per scenario after ${WARMUP} s warm-up; pgbench $CONNECTIONS clients, ${PGBENCH_DURATION} s;" \
+     "planner statistics: $STATISTICS"
 echo
 python3 bench/benchctl.py table --results "$RESULTS"
 echo
