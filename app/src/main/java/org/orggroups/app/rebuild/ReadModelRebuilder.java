@@ -227,9 +227,8 @@ public class ReadModelRebuilder {
         TreeSet<Long> gaps = new TreeSet<>();
         long previous = 0;
         long count = 0;
-        List<TrackedEventMessage<?>> page = events.page(previous, head);
-        while (!page.isEmpty()) {
-            for (TrackedEventMessage<?> event : page) {
+        for (long after = 0; after < head; after = StoredEvents.nextPage(after, head)) {
+            for (TrackedEventMessage<?> event : events.page(after, head)) {
                 long index = StoredEvents.indexOf(event);
                 for (long missing = Math.max(previous + 1, head - GAP_WINDOW + 1); missing < index; missing++) {
                     gaps.add(missing);
@@ -243,7 +242,6 @@ public class ReadModelRebuilder {
                     listener.progressed(count, Math.max(total, count));
                 }
             }
-            page = events.page(previous, head);
         }
         for (long missing = Math.max(previous + 1, head - GAP_WINDOW + 1); missing <= head; missing++) {
             gaps.add(missing);

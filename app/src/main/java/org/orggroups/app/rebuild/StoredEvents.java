@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * Axon's own storage engine would give for it: deserialized with the service's event serializer, through the
  * configured upcasters, as a tracked domain event whose token's position is the row's global index.
  *
- * <p>One plain query per page of {@value #PAGE} rows: much cheaper for a replay of the whole store than the
+ * <p>One plain query per page of {@value #PAGE} indexes: much cheaper for a replay of the whole store than the
  * storage engine's gap-tracking reads of small batches. Pages are bounded by index, so rows that writers commit
  * later with a lower index (allocated before, committed after) are not in the page; the caller sees them as
  * gaps in the indexes it was given.
@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class StoredEvents {
 
-    /** Rows read per query. */
+    /** Global indexes read per query. */
     static final int PAGE = 2_000;
 
     private static final String COLUMNS = "select global_index, type, aggregate_identifier, sequence_number,"
@@ -62,13 +62,23 @@ public class StoredEvents {
     }
 
     /**
+     * Reads the events of a range of {@value #PAGE} global indexes. A range rather than a {@code limit}: its plan
+     * is a short primary-key range scan whatever the table's statistics say (right after a bulk load they can
+     * be so stale that a {@code limit} query sorts half the table for every page).
+     *
      * @param after the global index to read after (exclusive)
      * @param upTo  the highest global index to read (inclusive)
-     * @return up to {@value #PAGE} events with {@code after < index <= upTo}, in index order; empty when none
+     * @return the events with {@code after < index <= min(after + PAGE, upTo)}, in index order; empty in a gap
+     * @see #nextPage(long, long)
      */
     public List<TrackedEventMessage<?>> page(long after, long upTo) {
         return deserialize(jdbc.query(COLUMNS + " where global_index > ? and global_index <= ?"
-                + " order by global_index limit " + PAGE, StoredEvents::row, after, upTo));
+                + " order by global_index", StoredEvents::row, after, nextPage(after, upTo)));
+    }
+
+    /** @return where the page after {@code after} ends: the {@code after} of the next page */
+    public static long nextPage(long after, long upTo) {
+        return Math.min(after + PAGE, upTo);
     }
 
     /**

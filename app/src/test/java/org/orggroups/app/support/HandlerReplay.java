@@ -41,11 +41,9 @@ public final class HandlerReplay {
                 .map(p -> ((AbstractEventProcessor) p).eventHandlerInvoker()).toList();
         transaction.executeWithoutResult(status -> {
             invokers.forEach(EventHandlerInvoker::performReset);
-            long after = 0;
             long head = events.head();
-            List<TrackedEventMessage<?>> page = events.page(after, head);
-            while (!page.isEmpty()) {
-                for (TrackedEventMessage<?> event : page) {
+            for (long after = 0; after < head; after = StoredEvents.nextPage(after, head)) {
+                for (TrackedEventMessage<?> event : events.page(after, head)) {
                     DefaultUnitOfWork.startAndGet(event).execute(() -> invokers.forEach(invoker -> {
                         try {
                             invoker.handle(event, Segment.ROOT_SEGMENT);
@@ -53,9 +51,7 @@ public final class HandlerReplay {
                             throw new IllegalStateException(e);
                         }
                     }));
-                    after = StoredEvents.indexOf(event);
                 }
-                page = events.page(after, head);
             }
         });
     }
