@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.function.UnaryOperator;
 
 import javax.sql.DataSource;
@@ -27,6 +29,8 @@ import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.orggroups.api.replay.BulkRebuild;
 import org.orggroups.api.replay.BulkRebuild.Fold;
 import org.orggroups.api.replay.BulkRebuild.Table;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -55,6 +59,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 public class ReadModelRebuilder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReadModelRebuilder.class);
 
     /** How often, in events, the progress listener hears of the replay. */
     static final int PROGRESS_EVERY = 1_000;
@@ -184,8 +190,11 @@ public class ReadModelRebuilder {
         ShadowTables shadows = new ShadowTables(jdbc);
         List<String> tables = tables(bulks);
         tables.forEach(shadows::create);
+        long started = System.nanoTime();
         Loaded loaded = load(bulks, ShadowTables::shadowOf, listener);
+        long loadedAt = System.nanoTime();
         tables.forEach(shadows::index);
+        long indexedAt = System.nanoTime();
         String live = String.join(", ", tables);
         if (!synchronous.isEmpty()) {
             // Writers store their events before they touch the views: holding new events back first means that no
@@ -199,7 +208,14 @@ public class ReadModelRebuilder {
         tables.forEach(shadows::swap);
         long tail = synchronous.isEmpty() ? 0 : replayTail(synchronous, loaded);
         streaming.forEach(p -> storeTokens(p, loaded));
+        LOG.info("Rebuilt {}: {} events loaded in {} ms, indexed in {} ms, swapped with {} more events in {} ms",
+                tables, loaded.count(), millis(started, loadedAt), millis(loadedAt, indexedAt), tail,
+                millis(indexedAt, System.nanoTime()));
         return loaded.count() + tail;
+    }
+
+    private static long millis(long fromNanos, long toNanos) {
+        return (toNanos - fromNanos) / 1_000_000;
     }
 
     private long inPlace(List<BulkRebuild> bulks, List<StreamingEventProcessor> streaming,
@@ -216,40 +232,122 @@ public class ReadModelRebuilder {
     private record Loaded(long head, List<Long> gaps, long count) {
     }
 
-    private Loaded load(List<BulkRebuild> bulks, UnaryOperator<String> physicalName,
-                        ProgressListener listener) {
-        List<Table> tables = bulks.stream().flatMap(b -> b.tables().stream()).toList();
-        TableLoader loader = TableLoader.of(dataSource, postgres, tables, physicalName);
-        List<Fold> folds = bulks.stream().map(b -> b.start(loader)).toList();
+    private Loaded load(List<BulkRebuild> bulks, UnaryOperator<String> physicalName, ProgressListener listener) {
+        long started = System.nanoTime();
         long total = events.count();
         long head = events.head();
-        listener.progressed(0, total);
-        TreeSet<Long> gaps = new TreeSet<>();
-        long previous = 0;
-        long count = 0;
-        for (long after = 0; after < head; after = StoredEvents.nextPage(after, head)) {
-            for (TrackedEventMessage<?> event : events.page(after, head)) {
-                long index = StoredEvents.indexOf(event);
-                for (long missing = Math.max(previous + 1, head - GAP_WINDOW + 1); missing < index; missing++) {
-                    gaps.add(missing);
-                }
-                previous = index;
-                for (Fold fold : folds) {
-                    fold.apply(index, StoredEvents.domain(event));
-                }
-                count++;
-                if (count % PROGRESS_EVERY == 0) {
-                    listener.progressed(count, Math.max(total, count));
+        List<Table> tables = bulks.stream().flatMap(b -> b.tables().stream()).toList();
+        TableLoader loader = TableLoader.of(dataSource, postgres, tables, physicalName);
+        PageReader reader = new PageReader(head);
+        try {
+            List<Fold> folds = bulks.stream().map(b -> b.start(loader)).toList();
+            listener.progressed(0, total);
+            TreeSet<Long> gaps = new TreeSet<>();
+            long previous = 0;
+            long count = 0;
+            for (List<TrackedEventMessage<?>> page = reader.next(); page != null; page = reader.next()) {
+                for (TrackedEventMessage<?> event : page) {
+                    long index = StoredEvents.indexOf(event);
+                    for (long missing = Math.max(previous + 1, head - GAP_WINDOW + 1); missing < index; missing++) {
+                        gaps.add(missing);
+                    }
+                    previous = index;
+                    for (Fold fold : folds) {
+                        fold.apply(index, StoredEvents.domain(event));
+                    }
+                    count++;
+                    if (count % PROGRESS_EVERY == 0) {
+                        listener.progressed(count, Math.max(total, count));
+                    }
                 }
             }
+            for (long missing = Math.max(previous + 1, head - GAP_WINDOW + 1); missing <= head; missing++) {
+                gaps.add(missing);
+            }
+            long folded = System.nanoTime();
+            folds.forEach(Fold::finish);
+            loader.flush();
+            LOG.info("Folded {} events in {} ms; final rows written in {} ms ({} rows in all)", count,
+                    millis(started, folded), millis(folded, System.nanoTime()), loader.rows());
+            listener.progressed(count, Math.max(total, count));
+            return new Loaded(head, List.copyOf(gaps), count);
+        } catch (RuntimeException | Error e) {
+            loader.abort();
+            throw e;
+        } finally {
+            reader.close();
         }
-        for (long missing = Math.max(previous + 1, head - GAP_WINDOW + 1); missing <= head; missing++) {
-            gaps.add(missing);
+    }
+
+    /**
+     * Reads and deserializes the pages of the store up to a head on a thread of its own, a few pages ahead of the
+     * folds: reading and Jackson run while the folds work. Its queries run outside the rebuild's transaction, on
+     * connections of their own (the transaction's connection is the loader's meanwhile); every event up to the
+     * head that was committed is read, as in the transaction.
+     */
+    private final class PageReader implements AutoCloseable {
+
+        /** Marks the end of the pages: compared by identity. */
+        private final List<TrackedEventMessage<?>> end = new ArrayList<>();
+
+        private final BlockingQueue<List<TrackedEventMessage<?>>> pages = new ArrayBlockingQueue<>(4);
+        private final Thread thread;
+        private volatile RuntimeException failure;
+
+        PageReader(long head) {
+            thread = new Thread(() -> read(head), "rebuild-read");
+            thread.setDaemon(true);
+            thread.start();
         }
-        folds.forEach(Fold::finish);
-        loader.flush();
-        listener.progressed(count, Math.max(total, count));
-        return new Loaded(head, List.copyOf(gaps), count);
+
+        private void read(long head) {
+            try {
+                for (long after = 0; after < head; after = StoredEvents.nextPage(after, head)) {
+                    List<TrackedEventMessage<?>> page = events.page(after, head);
+                    for (TrackedEventMessage<?> event : page) {
+                        // Deserialized here, not lazily on the folding thread.
+                        event.getPayload();
+                        event.getMetaData();
+                    }
+                    if (!page.isEmpty()) {
+                        pages.put(page);
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+            try {
+                pages.put(end);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** @return the next page, or null after the last */
+        List<TrackedEventMessage<?>> next() {
+            List<TrackedEventMessage<?>> page;
+            try {
+                page = pages.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading the event store", e);
+            }
+            if (page == end) {
+                if (failure != null) {
+                    throw failure;
+                }
+                return null;
+            }
+            return page;
+        }
+
+        @Override
+        public void close() {
+            thread.interrupt();
+        }
     }
 
     /**
