@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.orggroups.app.projections.Projections;
@@ -22,6 +23,7 @@ import org.orggroups.app.rebuild.StoredEvents;
 import org.orggroups.app.support.HandlerReplay;
 import org.orggroups.app.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -155,6 +157,34 @@ class StreamingRebuildIntegrationTest extends IntegrationTest {
         for (String name : STREAMING) {
             assertThat(detail(name).get("status").asText()).isEqualTo("live");
         }
+    }
+
+    /** On PostgreSQL, where rebuilt tables replace the old ones: the schema afterwards is the one Flyway made. */
+    @Test
+    void rebuildsLeaveTheSchemaAsFlywayMadeIt() {
+        Assumptions.assumeTrue("PostgreSQL".equals(jdbc.execute((ConnectionCallback<String>) connection ->
+                connection.getMetaData().getDatabaseProductName())), "PostgreSQL only");
+        history();
+        awaitCaughtUp();
+        String schema = "select t.relname, i.relname as index_name, pg_get_indexdef(i.oid) as definition"
+                + " from pg_index x join pg_class t on t.oid = x.indrelid join pg_class i on i.oid = x.indexrelid"
+                + " join pg_namespace n on n.oid = t.relnamespace where n.nspname = current_schema()"
+                + " order by 1, 2";
+        String columns = "select table_name, column_name, data_type, collation_name, is_nullable, column_default,"
+                + " is_identity from information_schema.columns where table_schema = current_schema() order by 1, 2";
+        String sequences = "select sequencename from pg_sequences where schemaname = current_schema() order by 1";
+        List<Map<String, Object>> indexesBefore = jdbc.queryForList(schema);
+        List<Map<String, Object>> columnsBefore = jdbc.queryForList(columns);
+        List<Map<String, Object>> sequencesBefore = jdbc.queryForList(sequences);
+
+        RebuildRun run = projections.startRebuildAll();
+
+        assertThat(run.await()).as(String.valueOf(run.failure())).isTrue();
+        assertThat(jdbc.queryForList(schema)).isEqualTo(indexesBefore);
+        assertThat(jdbc.queryForList(columns)).isEqualTo(columnsBefore);
+        assertThat(jdbc.queryForList(sequences)).isEqualTo(sequencesBefore);
+        assertThat(jdbc.queryForList("select relname from pg_class where relname like '%rebuild%'"
+                + " or relname like '%\\_\\_rb'", String.class)).isEmpty();
     }
 
     private List<Integer> write(int writer, List<String> groups, List<String> customers, AtomicBoolean writing) {

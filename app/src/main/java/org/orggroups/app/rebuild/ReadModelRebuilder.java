@@ -11,6 +11,10 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.UnaryOperator;
 
 import javax.sql.DataSource;
@@ -43,8 +47,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * that every read table is derived data (DESIGN.md section 1).
  *
  * <p>On PostgreSQL the rows go into shadow tables ({@link ShadowTables}) while readers and writers carry on with
- * the live ones. At the end, in the same transaction, the live tables are locked, dropped and replaced by the
- * shadows; then, for the synchronous views, the events that writers committed during the load (beyond the
+ * the live ones; the shadows' indexes are built once they are loaded, on two connections at once. At the end, in
+ * one transaction, the live tables are locked, dropped and replaced by the shadows; then, for the synchronous views, the events that writers committed during the load (beyond the
  * position the load read up to, or in the gaps it saw below it) go through the projections' own handlers onto
  * the new tables. Writers and readers wait only for that last step. Streaming processors are shut down on this
  * node for the rebuild, and their tokens are set, in the same transaction, to the position the load reached, so
@@ -54,8 +58,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction: readers see the old rows until the commit; this node's commands wait at the {@link WriteGate}
  * while synchronous views are rebuilt, so nothing comes in meanwhile.
  *
- * <p>Any failure (a fold that finds an event naming a group without a row, a database error) rolls everything
- * back: the old tables keep serving and the processors go on from where they were.
+ * <p>Any failure (a fold that finds an event naming a group without a row, a database error) leaves the old tables
+ * serving and the processors going on from where they were: the shadows are dropped, the final transaction rolled
+ * back.
  */
 @Component
 public class ReadModelRebuilder {
@@ -64,6 +69,8 @@ public class ReadModelRebuilder {
 
     /** How often, in events, the progress listener hears of the replay. */
     static final int PROGRESS_EVERY = 1_000;
+    /** Connections that build the shadows' indexes at once: one per core of the machine this was measured on. */
+    static final int INDEX_CONNECTIONS = 2;
     /** How far below the head a missing index counts as a gap to revisit: Axon's default for its event store. */
     static final int GAP_WINDOW = 10_000;
 
@@ -167,7 +174,7 @@ public class ReadModelRebuilder {
         stopped.forEach(StreamingEventProcessor::shutDown);
         try {
             if (postgres) {
-                return transaction.execute(status -> intoShadows(bulks, streaming, synchronous, listener));
+                return intoShadows(bulks, streaming, synchronous, listener);
             }
             return synchronous.isEmpty() ? transaction.execute(status -> inPlace(bulks, streaming, listener))
                     : writeGate.closedDuring(() -> transaction.execute(status -> inPlace(bulks, streaming, listener)));
@@ -189,12 +196,34 @@ public class ReadModelRebuilder {
                              List<EventHandlerInvoker> synchronous, ProgressListener listener) {
         ShadowTables shadows = new ShadowTables(jdbc);
         List<String> tables = tables(bulks);
-        tables.forEach(shadows::create);
-        long started = System.nanoTime();
-        Loaded loaded = load(bulks, ShadowTables::shadowOf, listener);
-        long loadedAt = System.nanoTime();
-        tables.forEach(shadows::index);
-        long indexedAt = System.nanoTime();
+        boolean swapped = false;
+        try {
+            tables.forEach(shadows::create);
+            long started = System.nanoTime();
+            Loaded loaded = load(bulks, ShadowTables::shadowOf, listener);
+            long loadedAt = System.nanoTime();
+            index(tables.stream().flatMap(table -> shadows.indexStatements(table).stream()).toList());
+            long indexedAt = System.nanoTime();
+            Long tail = transaction.execute(status -> swap(shadows, tables, synchronous, streaming, loaded));
+            swapped = true;
+            LOG.info("Rebuilt {}: {} events loaded in {} ms, indexed in {} ms, swapped with {} more events in {} ms",
+                    tables, loaded.count(), millis(started, loadedAt), millis(loadedAt, indexedAt), tail,
+                    millis(indexedAt, System.nanoTime()));
+            return loaded.count() + (tail == null ? 0 : tail);
+        } finally {
+            if (!swapped) {
+                tables.forEach(shadows::drop);
+            }
+        }
+    }
+
+    /**
+     * Replaces the live tables by their loaded shadows and brings them up to date, in the caller's transaction.
+     *
+     * @return the number of events applied through the handlers after the swap
+     */
+    private long swap(ShadowTables shadows, List<String> tables, List<EventHandlerInvoker> synchronous,
+                      List<StreamingEventProcessor> streaming, Loaded loaded) {
         String live = String.join(", ", tables);
         if (!synchronous.isEmpty()) {
             // Writers store their events before they touch the views: holding new events back first means that no
@@ -208,10 +237,46 @@ public class ReadModelRebuilder {
         tables.forEach(shadows::swap);
         long tail = synchronous.isEmpty() ? 0 : replayTail(synchronous, loaded);
         streaming.forEach(p -> storeTokens(p, loaded));
-        LOG.info("Rebuilt {}: {} events loaded in {} ms, indexed in {} ms, swapped with {} more events in {} ms",
-                tables, loaded.count(), millis(started, loadedAt), millis(loadedAt, indexedAt), tail,
-                millis(indexedAt, System.nanoTime()));
-        return loaded.count() + tail;
+        return tail;
+    }
+
+    /**
+     * Runs the shadows' index statements on {@value #INDEX_CONNECTIONS} connections at once: building an index is
+     * the database's own work, one core per statement, and nothing else runs at this point of a rebuild.
+     */
+    private void index(List<String> statements) {
+        ExecutorService builders = Executors.newFixedThreadPool(INDEX_CONNECTIONS, task -> {
+            Thread thread = new Thread(task, "rebuild-index");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            // An analyze waits for its table's indexes: run last, after every build has been handed out.
+            List<Future<?>> builds = new ArrayList<>();
+            statements.stream().filter(s -> !s.startsWith("analyze"))
+                    .forEach(sql -> builds.add(builders.submit(() -> jdbc.execute(sql))));
+            await(builds);
+            List<Future<?>> analyses = new ArrayList<>();
+            statements.stream().filter(s -> s.startsWith("analyze"))
+                    .forEach(sql -> analyses.add(builders.submit(() -> jdbc.execute(sql))));
+            await(analyses);
+        } finally {
+            builders.shutdownNow();
+        }
+    }
+
+    private static void await(List<Future<?>> futures) {
+        for (Future<?> future : futures) {
+            try {
+                future.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while building indexes", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException runtime ? runtime
+                        : new IllegalStateException("building an index failed", e.getCause());
+            }
+        }
     }
 
     private static long millis(long fromNanos, long toNanos) {

@@ -9,13 +9,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * PostgreSQL shadow copies of read tables, for a rebuild that leaves the live tables serving until the end:
  * {@code <table>__rebuild} has the live table's columns, defaults and identity but no index while it is loaded;
- * {@link #index} then gives it the live table's keys and indexes (built once over the loaded rows, which is much
+ * {@link #indexStatements} then give it the live table's keys and indexes (built once over the loaded rows, which is much
  * cheaper than keeping them during the load), and {@link #swap} puts it in the live table's place under the live
  * table's name, with the live names of its keys, indexes and identity sequence, so that the schema after a
  * rebuild is the one Flyway made.
  *
- * <p>All of it is transactional DDL: run in the rebuild's transaction, a failure anywhere drops the shadows and
- * leaves the live tables as they were; readers of the live tables see the old rows until the commit.
+ * <p>Shadows are created, loaded and indexed in committed steps (so that their indexes can be built on several
+ * connections at once; nobody else reads them), and dropped after a failure. The swap is transactional DDL: run in
+ * the rebuild's final transaction, a failure there leaves the live tables as they were, and readers of the live
+ * tables see the old rows until the commit.
  */
 final class ShadowTables {
 
@@ -40,15 +42,20 @@ final class ShadowTables {
                 + " including defaults including identity including constraints)");
     }
 
-    /** Gives the loaded shadow the live table's primary and unique keys and its other indexes. */
-    void index(String table) {
+    /**
+     * @return the statements that give the loaded shadow the live table's primary and unique keys and its other
+     *         indexes, under the live names with a suffix that {@link #swap} takes off; each may run on a
+     *         connection of its own, concurrently with the others
+     */
+    List<String> indexStatements(String table) {
         String shadow = shadowOf(table);
+        List<String> statements = new ArrayList<>();
         List<String> constraintIndexes = new ArrayList<>();
         for (Map<String, Object> key : jdbc.queryForList("select conname, pg_get_constraintdef(oid) as def"
                 + " from pg_constraint where conrelid = cast(? as regclass) and contype in ('p', 'u')", table)) {
             String name = (String) key.get("conname");
             constraintIndexes.add(name);
-            jdbc.execute("alter table " + shadow + " add constraint " + name + NAME_SUFFIX + " " + key.get("def"));
+            statements.add("alter table " + shadow + " add constraint " + name + NAME_SUFFIX + " " + key.get("def"));
         }
         for (Map<String, Object> index : jdbc.queryForList("select indexname, indexdef from pg_indexes"
                 + " where schemaname = current_schema() and tablename = ?", table)) {
@@ -61,10 +68,17 @@ final class ShadowTables {
             if (!definition.contains(onTable)) {
                 throw new IllegalStateException("cannot read the definition of index " + name + ": " + definition);
             }
-            jdbc.execute(definition.replaceFirst("INDEX " + name + " ON ", "INDEX " + name + NAME_SUFFIX + " ON ")
+            statements.add(definition.replaceFirst("INDEX " + name + " ON ", "INDEX " + name + NAME_SUFFIX + " ON ")
                     .replace(onTable, " ON " + qualifiedPrefix(definition) + shadow + " "));
         }
-        jdbc.execute("analyze " + shadow);
+        // The planner's statistics, which a server without autovacuum would otherwise never gather.
+        statements.add("analyze " + shadow);
+        return statements;
+    }
+
+    /** Drops the table's shadow, if there is one: after a failed rebuild. */
+    void drop(String table) {
+        jdbc.execute("drop table if exists " + shadowOf(table));
     }
 
     /**
