@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.orggroups.api.customer.CustomerCreated;
 import org.orggroups.api.customer.CustomerDeleted;
@@ -161,7 +160,7 @@ public class CustomerViewBulkRebuild implements BulkRebuild {
 
         /** Mirrors {@link TimelinePosition#of}: the time as the event store keeps it, whatever the event carries. */
         private static Instant storedTime(DomainEventMessage<?> event) {
-            return DateTimeUtils.parseInstant(DateTimeUtils.formatInstant(event.getTimestamp()));
+            return TimelinePosition.asStored(event.getTimestamp());
         }
 
         private static OffsetDateTime openedAt(Customer customer) {

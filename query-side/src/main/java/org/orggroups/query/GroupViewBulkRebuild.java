@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.orggroups.api.customer.CustomerJoinedGroup;
 import org.orggroups.api.customer.CustomerLeftGroup;
@@ -87,7 +86,7 @@ public class GroupViewBulkRebuild implements BulkRebuild {
         /** Mirrors {@link TimelinePosition#of}: the time as the event store keeps it, whatever the event carries. */
         static Position of(long globalIndex, DomainEventMessage<?> event) {
             // Seconds and nanoseconds rather than an Instant: one object less for each open row kept.
-            Instant stored = DateTimeUtils.parseInstant(DateTimeUtils.formatInstant(event.getTimestamp()));
+            Instant stored = TimelinePosition.asStored(event.getTimestamp());
             return new Position(stored.getEpochSecond(), stored.getNano(), globalIndex);
         }
 

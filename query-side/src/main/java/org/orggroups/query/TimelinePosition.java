@@ -1,11 +1,12 @@
 package org.orggroups.query;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.OptionalLong;
 
-import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,8 +34,7 @@ record TimelinePosition(OffsetDateTime time, long index) {
      * @throws IllegalStateException when the event is in neither form: the timeline cannot be written
      */
     static TimelinePosition of(EventMessage<?> event, JdbcTemplate jdbc) {
-        OffsetDateTime time = DateTimeUtils.parseInstant(DateTimeUtils.formatInstant(event.getTimestamp()))
-                .atOffset(ZoneOffset.UTC);
+        OffsetDateTime time = asStored(event.getTimestamp()).atOffset(ZoneOffset.UTC);
         if (event instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null) {
             OptionalLong position = tracked.trackingToken().position();
             if (position.isPresent()) {
@@ -48,5 +48,14 @@ record TimelinePosition(OffsetDateTime time, long index) {
                     + " has no tracking token and is not in the event store: its timeline position is unknown");
         }
         return new TimelinePosition(time, index.get(0));
+    }
+
+    /**
+     * @param time an event's time stamp
+     * @return the time stamp as the event store keeps it: Axon's {@code DateTimeUtils} writes three fractional
+     *         digits, cut, not rounded (decision record 7)
+     */
+    static Instant asStored(Instant time) {
+        return time.truncatedTo(ChronoUnit.MILLIS);
     }
 }
