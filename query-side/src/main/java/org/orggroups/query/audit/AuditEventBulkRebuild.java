@@ -1,13 +1,8 @@
 package org.orggroups.query.audit;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.UUID;
 
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.messaging.MetaData;
-import org.orggroups.api.MetadataKeys;
 import org.orggroups.api.replay.BulkRebuild;
 import org.orggroups.api.replay.RowSink;
 import org.springframework.stereotype.Component;
@@ -16,13 +11,8 @@ import org.springframework.stereotype.Component;
  * The bulk rebuild of {@link AuditEventProjection}: one {@code audit_event} row per event, handed to the sink as
  * soon as the event is applied. The fold keeps no state at all, so its memory does not grow with the store.
  *
- * <p>Each row is the handler's, column for column (mirrors {@code AuditEventProjection.on(Object, EventMessage)}):
- * {@code global_index} the index given to {@link Fold#apply} ({@link Long}); {@code event_type} the payload's simple
- * class name; {@code aggregate_type}, {@code aggregate_id} ({@link UUID}, or {@code null} when the aggregate
- * identifier is not a UUID) and {@code sequence_number} ({@link Long}) from the domain event; {@code time_stamp} the
- * event's time stamp as it comes, in UTC ({@link OffsetDateTime}); {@code user_uuid} ({@link UUID}, {@code null}
- * when absent or not a UUID), {@code username} and {@code correlation_id} from the metadata
- * ({@link MetadataKeys}); {@code payload} the JSON text of {@link AuditPayloads#encode}.
+ * <p>Each row is the handler's, built by the same method ({@code AuditEventProjection.row}), with the global index
+ * given to {@link Fold#apply} as its key.
  */
 @Component
 public class AuditEventBulkRebuild implements BulkRebuild {
@@ -67,35 +57,12 @@ public class AuditEventBulkRebuild implements BulkRebuild {
          */
         @Override
         public void apply(long globalIndex, DomainEventMessage<?> event) {
-            MetaData metaData = event.getMetaData();
-            sink.add(AUDIT_EVENT.name(), globalIndex, event.getPayloadType().getSimpleName(), event.getType(),
-                    uuidOrNull(event.getAggregateIdentifier()), event.getSequenceNumber(),
-                    OffsetDateTime.ofInstant(event.getTimestamp(), ZoneOffset.UTC),
-                    uuidOrNull(text(metaData.get(MetadataKeys.USER_UUID))),
-                    text(metaData.get(MetadataKeys.USERNAME)),
-                    text(metaData.get(MetadataKeys.CORRELATION_ID)),
-                    AuditPayloads.encode(event.getPayload()));
+            sink.add(AUDIT_EVENT.name(), AuditEventProjection.row(globalIndex, event));
         }
 
         /** Nothing left: every row went to the sink with its event. */
         @Override
         public void finish() {
-        }
-
-        private static String text(Object value) {
-            return value == null ? null : value.toString();
-        }
-
-        /** Mirrors the handler's {@code uuidOrNull}: anything but a UUID is kept out of the uuid column. */
-        private static UUID uuidOrNull(String text) {
-            if (text == null) {
-                return null;
-            }
-            try {
-                return UUID.fromString(text);
-            } catch (IllegalArgumentException e) {
-                return null;
-            }
         }
     }
 }

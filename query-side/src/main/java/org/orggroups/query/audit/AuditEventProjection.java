@@ -62,6 +62,19 @@ public class AuditEventProjection {
      */
     @EventHandler
     public void on(Object payload, EventMessage<?> event) {
+        pendingRows().add(row(event.getIdentifier(), event));
+    }
+
+    /**
+     * The event's {@code audit_event} row, for this projection and for {@link AuditEventBulkRebuild}.
+     *
+     * @param key   the row's first value: the global index, or the event's identifier until it is known
+     * @param event the event message, usually a domain event
+     * @return {@code key, event_type, aggregate_type, aggregate_id, sequence_number, time_stamp, user_uuid,
+     *         username, correlation_id, payload}
+     * @throws IllegalStateException when the payload cannot be written as JSON ({@link AuditPayloads#encode})
+     */
+    static Object[] row(Object key, EventMessage<?> event) {
         String aggregateType = null;
         UUID aggregateId = null;
         Long sequence = null;
@@ -70,13 +83,12 @@ public class AuditEventProjection {
             aggregateId = uuidOrNull(domain.getAggregateIdentifier());
             sequence = domain.getSequenceNumber();
         }
-        Object[] row = {event.getIdentifier(), event.getPayloadType().getSimpleName(), aggregateType, aggregateId, sequence,
+        return new Object[] {key, event.getPayloadType().getSimpleName(), aggregateType, aggregateId, sequence,
                 OffsetDateTime.ofInstant(event.getTimestamp(), ZoneOffset.UTC),
                 uuidOrNull(text(event.getMetaData().get(MetadataKeys.USER_UUID))),
                 text(event.getMetaData().get(MetadataKeys.USERNAME)),
                 text(event.getMetaData().get(MetadataKeys.CORRELATION_ID)),
-                AuditPayloads.encode(payload)};
-        pendingRows().add(row);
+                AuditPayloads.encode(event.getPayload())};
     }
 
     /** Empties the log before a replay, which writes it again from the first event. */
