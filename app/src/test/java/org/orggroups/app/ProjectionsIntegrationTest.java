@@ -64,8 +64,8 @@ class ProjectionsIntegrationTest extends IntegrationTest {
 
     @Test
     void listShowsEveryProcessorWithKindStatusPositionAndLag() {
-        String root = group("Root", null);
-        group("Child", root);
+        String root = newGroup("Root", null);
+        newGroup("Child", root);
         long head = head();
 
         Response response = call("GET", "/api/projections/", adminToken(), null);
@@ -132,7 +132,7 @@ class ProjectionsIntegrationTest extends IntegrationTest {
 
     @Test
     void rebuildAnswers202AndGoesLiveWithTheLiveRows() {
-        history();
+        writeScriptedHistory();
         Map<String, List<Map<String, Object>>> live = snapshot();
 
         Response response = call("POST", "/api/projections/group-view/rebuild/", adminToken(), null);
@@ -150,8 +150,8 @@ class ProjectionsIntegrationTest extends IntegrationTest {
 
     @Test
     void secondRebuildWhileOneRunsIs409AndProgressIsShown() throws Exception {
-        String root = group("Held", null);
-        history();
+        String root = newGroup("Held", null);
+        writeScriptedHistory();
         Map<String, List<Map<String, Object>>> live = snapshot();
         // A row lock on a view row holds the rebuild at its start (its table lock or its reset waits for it).
         try (Connection holder = dataSource.getConnection()) {
@@ -184,7 +184,7 @@ class ProjectionsIntegrationTest extends IntegrationTest {
 
     @Test
     void aFailedRebuildKeepsTheOldTablesAndSaysWhy() throws Exception {
-        history();
+        writeScriptedHistory();
         Map<String, List<Map<String, Object>>> live = snapshot();
         long bogus = insertRenameOfAMissingGroup();
         try {
@@ -210,13 +210,13 @@ class ProjectionsIntegrationTest extends IntegrationTest {
      */
     @Test
     void rebuildsUnderConcurrentWritesLoseNothing() throws Exception {
-        List<String> groups = new ArrayList<>(List.of(history()));
+        List<String> groups = new ArrayList<>(List.of(writeScriptedHistory()));
         for (int i = 0; i < 30; i++) {
-            groups.add(group("Seed " + i, groups.get(ThreadLocalRandom.current().nextInt(groups.size()))));
+            groups.add(newGroup("Seed " + i, groups.get(ThreadLocalRandom.current().nextInt(groups.size()))));
         }
         List<String> customers = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            customers.add(customer("Seed customer " + i));
+            customers.add(newCustomer("Seed customer " + i));
         }
         boolean postgres;
         try (Connection connection = dataSource.getConnection()) {
@@ -321,25 +321,6 @@ class ProjectionsIntegrationTest extends IntegrationTest {
         return index;
     }
 
-    /** Creates, renames, moves, joins, leaves and a cascaded delete; returns the root group's uuid. */
-    private String history() {
-        String root = group("Consortium", null);
-        String north = group("North", root);
-        String south = group("South", root);
-        String lab = group("Lab", north);
-        String doomed = group("Doomed", south);
-        group("Doomed child", doomed);
-        patch(GROUPS + north + "/", Map.of("name", "Northern region"));
-        patch(GROUPS + lab + "/", Map.of("parent", baseUrl() + GROUPS + south + "/"));
-        String alpha = customer("Alpha");
-        String beta = customer("Beta");
-        join(alpha, north, lab, doomed);
-        join(beta, lab);
-        join(beta, north);
-        assertThat(delete(GROUPS + doomed + "/").status()).isEqualTo(204);
-        return root;
-    }
-
     private JsonNode detail(String name) {
         Response response = call("GET", "/api/projections/" + name + "/", adminToken(), null);
         assertThat(response.status()).isEqualTo(200);
@@ -361,27 +342,6 @@ class ProjectionsIntegrationTest extends IntegrationTest {
 
     private long head() {
         return jdbc.queryForObject("select coalesce(max(global_index), 0) from domain_event_entry", Long.class);
-    }
-
-    private String group(String name, String parent) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("name", name);
-        body.put("parent", parent == null ? null : baseUrl() + GROUPS + parent + "/");
-        Response response = post(GROUPS, body);
-        assertThat(response.status()).isEqualTo(201);
-        return response.json().get("uuid").asText();
-    }
-
-    private String customer(String name) {
-        Response response = post("/api/customers/", Map.of("name", name));
-        assertThat(response.status()).isEqualTo(201);
-        return response.json().get("uuid").asText();
-    }
-
-    private void join(String customer, String... groups) {
-        Response response = post("/api/customers/" + customer + "/update_organization_groups/",
-                Map.of("organization_groups", List.of(groups).stream().map(g -> baseUrl() + GROUPS + g + "/").toList()));
-        assertThat(response.status()).isEqualTo(200);
     }
 
     private static String dashed(String hex) {

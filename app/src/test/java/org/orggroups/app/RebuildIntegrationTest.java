@@ -48,24 +48,24 @@ class RebuildIntegrationTest extends IntegrationTest {
 
     /** Creates, renames, moves, joins, leaves, a cascaded delete and a customer delete. */
     private void scriptedHistory() {
-        String root = group("Consortium", null);
-        String north = group("North", root);
-        String south = group("South", root);
-        String lab = group("Lab", north);
-        String doomed = group("Doomed", south);
-        String doomedChild = group("Doomed child", doomed);
-        String other = group("Other root", null);
+        String root = newGroup("Consortium", null);
+        String north = newGroup("North", root);
+        String south = newGroup("South", root);
+        String lab = newGroup("Lab", north);
+        String doomed = newGroup("Doomed", south);
+        String doomedChild = newGroup("Doomed child", doomed);
+        String other = newGroup("Other root", null);
         patch("/api/organization-groups/" + north + "/", Map.of("name", "Northern region"));
-        patch("/api/organization-groups/" + lab + "/", Map.of("parent", url(south)));
+        patch("/api/organization-groups/" + lab + "/", Map.of("parent", linkOfGroup(south)));
         patch("/api/organization-groups/" + root + "/", Map.of("name", "Consortium 2026"));
 
-        String c1 = customer("Alpha");
-        String c2 = customer("Beta");
-        String c3 = customer("Gamma");
-        join(c1, north, lab, doomedChild);
-        join(c2, doomed, other);
-        join(c3, lab);
-        join(c1, north, lab);
+        String c1 = newCustomer("Alpha");
+        String c2 = newCustomer("Beta");
+        String c3 = newCustomer("Gamma");
+        replaceMemberships(c1, north, lab, doomedChild);
+        replaceMemberships(c2, doomed, other);
+        replaceMemberships(c3, lab);
+        replaceMemberships(c1, north, lab);
         patch("/api/customers/" + c2 + "/", Map.of("name", "Beta 2"));
         assertThat(delete("/api/organization-groups/" + doomed + "/").status()).isEqualTo(204);
         assertThat(delete("/api/customers/" + c3 + "/").status()).isEqualTo(204);
@@ -77,30 +77,5 @@ class RebuildIntegrationTest extends IntegrationTest {
             rows.put(query, jdbc.queryForList(query));
         }
         return rows;
-    }
-
-    private String group(String name, String parent) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("name", name);
-        body.put("parent", parent == null ? null : url(parent));
-        Response response = post("/api/organization-groups/", body);
-        assertThat(response.status()).isEqualTo(201);
-        return response.json().get("uuid").asText();
-    }
-
-    private String url(String uuid) {
-        return baseUrl() + "/api/organization-groups/" + uuid + "/";
-    }
-
-    private String customer(String name) {
-        Response response = post("/api/customers/", Map.of("name", name));
-        assertThat(response.status()).isEqualTo(201);
-        return response.json().get("uuid").asText();
-    }
-
-    private void join(String customer, String... groups) {
-        Response response = post("/api/customers/" + customer + "/update_organization_groups/",
-                Map.of("organization_groups", java.util.Arrays.stream(groups).map(this::url).toList()));
-        assertThat(response.status()).isEqualTo(200);
     }
 }

@@ -72,7 +72,7 @@ class StreamingRebuildIntegrationTest extends IntegrationTest {
 
     @Test
     void aRebuildGivesExactlyTheRowsLiveProcessingWrote() {
-        history();
+        writeScriptedHistory();
         awaitCaughtUp();
         Map<String, List<Map<String, Object>>> live = snapshot();
         assertThat(live.get(DERIVED.get(0))).hasSize((int) storedEvents.count());
@@ -96,13 +96,13 @@ class StreamingRebuildIntegrationTest extends IntegrationTest {
      */
     @Test
     void rebuildsUnderConcurrentWritesEndEqualToAReplayThroughTheHandlers() throws Exception {
-        List<String> groups = new ArrayList<>(List.of(history()));
+        List<String> groups = new ArrayList<>(List.of(writeScriptedHistory()));
         for (int i = 0; i < 20; i++) {
-            groups.add(group("Seed " + i, groups.get(ThreadLocalRandom.current().nextInt(groups.size()))));
+            groups.add(newGroup("Seed " + i, groups.get(ThreadLocalRandom.current().nextInt(groups.size()))));
         }
         List<String> customers = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            customers.add(customer("Seed customer " + i));
+            customers.add(newCustomer("Seed customer " + i));
         }
         AtomicBoolean writing = new AtomicBoolean(true);
         ExecutorService threads = Executors.newFixedThreadPool(4);
@@ -144,7 +144,7 @@ class StreamingRebuildIntegrationTest extends IntegrationTest {
 
     @Test
     void aRebuildOfEverythingReadsTheStoreOnceAndEndsLive() {
-        history();
+        writeScriptedHistory();
         awaitCaughtUp();
         Map<String, List<Map<String, Object>>> live = snapshot();
 
@@ -164,7 +164,7 @@ class StreamingRebuildIntegrationTest extends IntegrationTest {
     void rebuildsLeaveTheSchemaAsFlywayMadeIt() {
         Assumptions.assumeTrue("PostgreSQL".equals(jdbc.execute((ConnectionCallback<String>) connection ->
                 connection.getMetaData().getDatabaseProductName())), "PostgreSQL only");
-        history();
+        writeScriptedHistory();
         awaitCaughtUp();
         String schema = "select t.relname, i.relname as index_name, pg_get_indexdef(i.oid) as definition"
                 + " from pg_index x join pg_class t on t.oid = x.indrelid join pg_class i on i.oid = x.indexrelid"
@@ -234,46 +234,5 @@ class StreamingRebuildIntegrationTest extends IntegrationTest {
             rows.put(query, jdbc.queryForList(query));
         }
         return rows;
-    }
-
-    /** Creates, renames, moves, joins, leaves and a cascaded delete; returns the root group's uuid. */
-    private String history() {
-        String root = group("Consortium", null);
-        String north = group("North", root);
-        String south = group("South", root);
-        String lab = group("Lab", north);
-        String doomed = group("Doomed", south);
-        group("Doomed child", doomed);
-        assertThat(patch(GROUPS + north + "/", Map.of("name", "Northern region")).status()).isEqualTo(200);
-        assertThat(patch(GROUPS + lab + "/", Map.of("parent", baseUrl() + GROUPS + south + "/")).status())
-                .isEqualTo(200);
-        String alpha = customer("Alpha");
-        String beta = customer("Beta");
-        join(alpha, north, lab, doomed);
-        join(beta, lab);
-        join(beta, north);
-        assertThat(delete(GROUPS + doomed + "/").status()).isEqualTo(204);
-        return root;
-    }
-
-    private String group(String name, String parent) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("name", name);
-        body.put("parent", parent == null ? null : baseUrl() + GROUPS + parent + "/");
-        Response response = post(GROUPS, body);
-        assertThat(response.status()).isEqualTo(201);
-        return response.json().get("uuid").asText();
-    }
-
-    private String customer(String name) {
-        Response response = post("/api/customers/", Map.of("name", name));
-        assertThat(response.status()).isEqualTo(201);
-        return response.json().get("uuid").asText();
-    }
-
-    private void join(String customer, String... groups) {
-        Response response = post("/api/customers/" + customer + "/update_organization_groups/",
-                Map.of("organization_groups", List.of(groups).stream().map(g -> baseUrl() + GROUPS + g + "/").toList()));
-        assertThat(response.status()).isEqualTo(200);
     }
 }

@@ -1,5 +1,7 @@
 package org.orggroups.app.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -187,6 +189,64 @@ public abstract class IntegrationTest {
 
     protected Response delete(String path) {
         return call("DELETE", path, adminToken(), null);
+    }
+
+    /**
+     * Writes a small history through the API: creates (a root, two regions, a lab, a doomed subtree), a rename, a
+     * move, joins of two customers (one of them twice over), and a cascaded delete of a subtree with members.
+     *
+     * @return the root group's uuid (hex)
+     */
+    protected String writeScriptedHistory() {
+        String root = newGroup("Consortium", null);
+        String north = newGroup("North", root);
+        String south = newGroup("South", root);
+        String lab = newGroup("Lab", north);
+        String doomed = newGroup("Doomed", south);
+        newGroup("Doomed child", doomed);
+        assertThat(patch(linkOfGroup(north), Map.of("name", "Northern region")).status()).isEqualTo(200);
+        assertThat(patch(linkOfGroup(lab), Map.of("parent", linkOfGroup(south))).status()).isEqualTo(200);
+        String alpha = newCustomer("Alpha");
+        String beta = newCustomer("Beta");
+        replaceMemberships(alpha, north, lab, doomed);
+        replaceMemberships(beta, lab);
+        replaceMemberships(beta, north);
+        assertThat(delete(linkOfGroup(doomed)).status()).isEqualTo(204);
+        return root;
+    }
+
+    /**
+     * Creates a group through the API and requires 201.
+     *
+     * @param parent the parent's uuid, or null for a root
+     * @return the new group's uuid (hex)
+     */
+    protected String newGroup(String name, String parent) {
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("name", name);
+        body.put("parent", parent == null ? null : linkOfGroup(parent));
+        Response response = post("/api/organization-groups/", body);
+        assertThat(response.status()).isEqualTo(201);
+        return response.json().get("uuid").asText();
+    }
+
+    /** @return the group's absolute URL on this node, as the API links it */
+    protected String linkOfGroup(String uuid) {
+        return baseUrl() + "/api/organization-groups/" + uuid + "/";
+    }
+
+    /** Creates a customer through the API and requires 201; returns its uuid (hex). */
+    protected String newCustomer(String name) {
+        Response response = post("/api/customers/", Map.of("name", name));
+        assertThat(response.status()).isEqualTo(201);
+        return response.json().get("uuid").asText();
+    }
+
+    /** Sets the customer's groups to exactly these (by uuid) and requires 200. */
+    protected void replaceMemberships(String customer, String... groups) {
+        Response response = post("/api/customers/" + customer + "/update_organization_groups/",
+                Map.of("organization_groups", java.util.Arrays.stream(groups).map(this::linkOfGroup).toList()));
+        assertThat(response.status()).isEqualTo(200);
     }
 
     /**
