@@ -74,19 +74,18 @@ public class OperatorCommands implements ApplicationRunner, ExitCodeGenerator {
     }
 
     private int rebuild(ApplicationArguments args, List<String> words) {
-        List<String> units;
-        if (args.containsOption("all")) {
-            units = projections.allUnits();
-        } else if (words.size() == 2) {
-            units = List.of(words.get(1));
-        } else {
+        boolean all = args.containsOption("all");
+        // Settings of the application itself (--spring.datasource.url=..., --logging.level.root=...) have dots.
+        boolean strayOptions = args.getOptionNames().stream().anyMatch(o -> !o.equals("all") && !o.contains("."));
+        if (strayOptions || words.size() != (all ? 1 : 2)) {
             System.err.println("usage: rebuild --all | rebuild <name>   (names: "
                     + String.join(", ", projections.names()) + ")");
             return 2;
         }
+        List<String> units = all ? projections.allUnits() : List.of(words.get(1));
         long started = System.nanoTime();
         RebuildRun run;
-        if (args.containsOption("all")) {
+        if (all) {
             // One read of the store for every projection, when they all can be rebuilt in bulk.
             run = projections.startRebuildAll();
         } else {

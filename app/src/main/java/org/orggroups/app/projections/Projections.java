@@ -135,6 +135,7 @@ public class Projections implements DisposableBean {
     public RebuildRun startRebuild(String name) {
         String unit = unitOf(name);
         RebuildRun run = new RebuildRun(unit);
+        run.progressed(0, storedEvents());
         synchronized (runs) {
             RebuildRun current = runs.get(unit);
             if (current != null && !current.finished()) {
@@ -164,6 +165,7 @@ public class Projections implements DisposableBean {
     public RebuildRun startRebuildAll() {
         List<String> units = allUnits();
         RebuildRun run = new RebuildRun(String.join(", ", units));
+        run.progressed(0, storedEvents());
         synchronized (runs) {
             for (String unit : units) {
                 RebuildRun current = runs.get(unit);
@@ -315,6 +317,12 @@ public class Projections implements DisposableBean {
 
     private List<EventProcessor> processors() {
         return List.copyOf(processing.eventProcessors().values());
+    }
+
+    /** @return the number of stored events: a rebuild's total until it has counted them itself */
+    private long storedEvents() {
+        Long count = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+        return count == null ? 0 : count;
     }
 
     /** @return the global index of the newest stored event, 0 when the store is empty */

@@ -303,7 +303,9 @@ public class ReadModelRebuilder {
         long head = events.head();
         List<Table> tables = bulks.stream().flatMap(b -> b.tables().stream()).toList();
         TableLoader loader = TableLoader.of(dataSource, postgres, tables, physicalName);
-        PageReader reader = new PageReader(head);
+        // Ahead on a thread of its own only when loading outside a transaction (PostgreSQL): in place (H2) this
+        // node's writers wait at the gate holding pooled connections, and a reader needing one more could starve.
+        PageReader reader = new PageReader(head, postgres);
         try {
             List<Fold> folds = bulks.stream().map(b -> b.start(loader)).toList();
             listener.progressed(0, total);
@@ -345,10 +347,9 @@ public class ReadModelRebuilder {
     }
 
     /**
-     * Reads and deserializes the pages of the store up to a head on a thread of its own, a few pages ahead of the
-     * folds: reading and Jackson run while the folds work. Its queries run outside the rebuild's transaction, on
-     * connections of their own (the transaction's connection is the loader's meanwhile); every event up to the
-     * head that was committed is read, as in the transaction.
+     * Reads and deserializes the pages of the store up to a head. Ahead: on a thread of its own, a few pages ahead
+     * of the folds, so that reading and Jackson run while the folds work; its queries then run on connections of
+     * their own (the loader's connection is busy meanwhile). Otherwise on the caller's thread and connection.
      */
     private final class PageReader implements AutoCloseable {
 
@@ -357,12 +358,19 @@ public class ReadModelRebuilder {
 
         private final BlockingQueue<List<TrackedEventMessage<?>>> pages = new ArrayBlockingQueue<>(4);
         private final Thread thread;
+        private final long head;
+        private long after;
         private volatile RuntimeException failure;
 
-        PageReader(long head) {
-            thread = new Thread(() -> read(head), "rebuild-read");
-            thread.setDaemon(true);
-            thread.start();
+        PageReader(long head, boolean ahead) {
+            this.head = head;
+            if (ahead) {
+                thread = new Thread(() -> read(head), "rebuild-read");
+                thread.setDaemon(true);
+                thread.start();
+            } else {
+                thread = null;
+            }
         }
 
         private void read(long head) {
@@ -393,6 +401,16 @@ public class ReadModelRebuilder {
 
         /** @return the next page, or null after the last */
         List<TrackedEventMessage<?>> next() {
+            if (thread == null) {
+                while (after < head) {
+                    List<TrackedEventMessage<?>> page = events.page(after, head);
+                    after = StoredEvents.nextPage(after, head);
+                    if (!page.isEmpty()) {
+                        return page;
+                    }
+                }
+                return null;
+            }
             List<TrackedEventMessage<?>> page;
             try {
                 page = pages.take();
@@ -411,7 +429,9 @@ public class ReadModelRebuilder {
 
         @Override
         public void close() {
-            thread.interrupt();
+            if (thread != null) {
+                thread.interrupt();
+            }
         }
     }
 

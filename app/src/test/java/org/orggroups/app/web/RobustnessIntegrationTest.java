@@ -27,6 +27,22 @@ class RobustnessIntegrationTest extends IntegrationTest {
         assertThat(badFilter.body()).isEqualTo("{\"parent\":[\"Enter a valid UUID.\"]}");
     }
 
+    /** The Link header repeats the query four times: a long one must not overflow the response headers. */
+    @Test
+    void aLongUnknownParameterIsIgnoredAndKeptInTheLinks() {
+        newGroup("First", null);
+        newGroup("Second", null);
+        String filler = "a".repeat(4_000);
+
+        Response groups = get("/api/organization-groups/?page_size=1&page=2&zzz=" + filler);
+
+        assertThat(groups.status()).isEqualTo(200);
+        assertThat(groups.header("Link")).contains("zzz=" + filler);
+        Response report = call("GET", "/api/reports/organization-groups/?format=csv&page_size=1&zzz=" + filler,
+                adminToken(), null);
+        assertThat(report.status()).isEqualTo(200);
+    }
+
     @Test
     void nulCharactersInTextFiltersAreRefusedWith400() {
         for (String filter : new String[] {"name", "name_exact"}) {
