@@ -87,7 +87,7 @@ class ProjectionsIntegrationTest extends IntegrationTest {
             assertThat(p.get("status").asText()).isIn("live", "rebuilding", "failed");
         });
         // Streaming processors catch up on their own; then they report the head and no lag, as every node would.
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
             JsonNode list = call("GET", "/api/projections/", adminToken(), null).json();
             for (JsonNode p : list) {
                 if (p.get("kind").asText().equals("streaming")) {
