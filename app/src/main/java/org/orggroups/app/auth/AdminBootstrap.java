@@ -7,6 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,6 +19,8 @@ import org.springframework.stereotype.Component;
  * start at once, one creates the user and the others find it taken and carry on.
  */
 @Component
+// Before every other runner (unordered ones come last): the operator commands attribute events to this user.
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class AdminBootstrap implements ApplicationRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(AdminBootstrap.class);

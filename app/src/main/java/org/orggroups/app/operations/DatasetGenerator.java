@@ -30,10 +30,7 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.orggroups.api.MetadataKeys;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -79,20 +76,17 @@ public class DatasetGenerator {
     private final TransactionTemplate transaction;
     private final JdbcTemplate jdbc;
     private final String staffUsername;
-    private final ObjectProvider<ApplicationRunner> startupRunners;
 
     /**
      * @param storage       the service's storage engine, whose event serializer this uses
      * @param dataSource    the service's database
      * @param axonTransactions Axon's view of the Spring transactions, for the appending engine
      * @param staffUsername the configured staff user, to whom the events are attributed
-     * @param startupRunners the application's start-up runners, see {@link #generate}
      * @throws IllegalStateException when the service's engine is not one of Axon's own (no serializer to take)
      */
     public DatasetGenerator(EventStorageEngine storage, DataSource dataSource, TransactionManager axonTransactions,
                             EventProcessingConfiguration processing, PlatformTransactionManager transactionManager,
-                            JdbcTemplate jdbc, @Value("${orggroups.admin.username:admin}") String staffUsername,
-                            ObjectProvider<ApplicationRunner> startupRunners) {
+                            JdbcTemplate jdbc, @Value("${orggroups.admin.username:admin}") String staffUsername) {
         if (!(storage instanceof AbstractEventStorageEngine service)) {
             throw new IllegalStateException("unexpected event storage engine " + storage.getClass().getName());
         }
@@ -102,7 +96,6 @@ public class DatasetGenerator {
         this.transaction = new TransactionTemplate(transactionManager);
         this.jdbc = jdbc;
         this.staffUsername = staffUsername == null ? "admin" : staffUsername.strip();
-        this.startupRunners = startupRunners;
     }
 
     /**
@@ -336,15 +329,8 @@ public class DatasetGenerator {
 
     /** The user the events are attributed to: the configured staff user, else the oldest active staff user. */
     private Staff staffUser() {
+        // The first staff user, on a fresh database, is made by a start-up runner ordered before this command's.
         List<Staff> users = staffUsers();
-        if (users.isEmpty()) {
-            // The first staff user is made by a start-up runner, and Spring Boot calls runners of equal order in
-            // no fixed order: on a fresh database this command may come first. Making that user is idempotent
-            // (an existing user is left unchanged), so run the other start-up runners now.
-            startupRunners.orderedStream().filter(runner -> !(runner instanceof OperatorCommands))
-                    .forEach(runner -> runStartupRunner(runner));
-            users = staffUsers();
-        }
         if (users.isEmpty()) {
             throw new IllegalStateException("no active staff user to attribute the events to (orggroups.admin."
                     + "username is " + staffUsername + ")");
@@ -357,14 +343,6 @@ public class DatasetGenerator {
                         select id, username from app_user where is_staff = true and is_active = true
                         order by case when username = ? then 0 else 1 end, date_joined, username""",
                 (rs, row) -> new Staff(rs.getObject(1, UUID.class).toString(), rs.getString(2)), staffUsername);
-    }
-
-    private static void runStartupRunner(ApplicationRunner runner) {
-        try {
-            runner.run(new DefaultApplicationArguments());
-        } catch (Exception e) {
-            throw new IllegalStateException("start-up runner " + runner.getClass().getSimpleName() + " failed", e);
-        }
     }
 
     private List<StreamingEventProcessor> stopStreamingProcessors() {
