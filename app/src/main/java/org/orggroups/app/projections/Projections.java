@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
  * <p>Synchronous (subscribing) processors are rebuilt together, as the one consistent unit {@value #VIEWS}:
  * naming any of them (or {@value #VIEWS}) rebuilds all of them. Streaming processors are rebuilt each on its own.
  * Both through {@link ReadModelRebuilder}, in bulk, into new tables that replace the old ones at the end (old
- * tables serve until then); a streaming processor without a bulk rebuild falls back to Axon's own replay.
+ * tables serve until then).
  *
  * <p>At most one rebuild runs per unit; the state of the last one is kept until the next starts, so that a
  * failure stays visible. Rebuilds are in memory of this node: another node shows its own.
@@ -42,8 +42,6 @@ public class Projections implements DisposableBean {
     public static final String VIEWS = "views";
 
     private static final Logger LOG = LoggerFactory.getLogger(Projections.class);
-    /** How often a streaming rebuild looks at its processor's segments. */
-    private static final long POLL_MILLIS = 100;
 
     private final EventProcessingConfiguration processing;
     private final ReadModelRebuilder rebuilder;
@@ -143,21 +141,13 @@ public class Projections implements DisposableBean {
             }
             runs.put(unit, run);
         }
-        Runnable work;
-        if (VIEWS.equals(unit)) {
-            work = () -> rebuilder.rebuildAll(run::progressed);
-        } else if (rebuilder.canRebuild(unit)) {
-            work = () -> rebuilder.rebuild(List.of(unit), run::progressed);
-        } else {
-            work = () -> replayStreaming((StreamingEventProcessor) processing.eventProcessors().get(unit), run);
-        }
-        execute(run, work);
+        execute(run, VIEWS.equals(unit) ? () -> rebuilder.rebuildAll(run::progressed)
+                : () -> rebuilder.rebuild(List.of(unit), run::progressed));
         return run;
     }
 
     /**
-     * Starts a rebuild of every unit ({@link #allUnits()}) in the background, from one read of the event store
-     * when every processor can be rebuilt in bulk, else one unit after the other.
+     * Starts a rebuild of every unit ({@link #allUnits()}) in the background, from one read of the event store.
      *
      * @return the run, under the unit name {@code all}, to follow or await
      * @throws RebuildRunningException when a rebuild of any unit runs
@@ -176,21 +166,7 @@ public class Projections implements DisposableBean {
             units.forEach(unit -> runs.put(unit, run));
         }
         List<String> processors = processors().stream().map(EventProcessor::getName).sorted().toList();
-        execute(run, () -> {
-            if (processors.stream().allMatch(rebuilder::canRebuild)) {
-                rebuilder.rebuild(processors, run::progressed);
-                return;
-            }
-            for (String unit : units) {
-                if (VIEWS.equals(unit)) {
-                    rebuilder.rebuildAll(run::progressed);
-                } else if (rebuilder.canRebuild(unit)) {
-                    rebuilder.rebuild(List.of(unit), run::progressed);
-                } else {
-                    replayStreaming((StreamingEventProcessor) processing.eventProcessors().get(unit), run);
-                }
-            }
-        });
+        execute(run, () -> rebuilder.rebuild(processors, run::progressed));
         return run;
     }
 
@@ -220,46 +196,6 @@ public class Projections implements DisposableBean {
             return name;
         }
         throw new UnknownProjectionException(name);
-    }
-
-    /**
-     * Axon's own replay, for a streaming processor without a bulk rebuild: shut down, reset the tokens (its
-     * {@code @ResetHandler}s empty its tables), start, and wait until it has caught up with the head of the store
-     * as it was at the reset. Its tables are partial while it replays.
-     */
-    private void replayStreaming(StreamingEventProcessor processor, RebuildRun run) {
-        if (!processor.supportsReset()) {
-            throw new IllegalStateException(processor.getName() + " has handlers that do not support a reset");
-        }
-        processor.shutDown();
-        long total;
-        try {
-            total = head();
-            run.progressed(0, total);
-            // Needs every segment's claim: fails (and says so) while another node still runs this processor.
-            processor.resetTokens();
-        } finally {
-            processor.start();
-        }
-        while (true) {
-            sleep();
-            Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
-            Optional<String> error = segmentError(segments.values());
-            if (error.isPresent()) {
-                throw new IllegalStateException(processor.getName() + " failed while replaying: " + error.get());
-            }
-            if (!processor.isRunning()) {
-                throw new IllegalStateException(processor.getName() + " stopped while replaying");
-            }
-            long position = positions.position(processor.getName());
-            run.progressed(position, total);
-            // Not isReplaying(): a replay token ends only when an event beyond the reset position arrives, which
-            // on a quiet store may be never; having processed up to that position is what matters.
-            boolean caughtUp = !segments.isEmpty() && segments.values().stream().allMatch(EventTrackerStatus::isCaughtUp);
-            if (caughtUp && position >= total) {
-                return;
-            }
-        }
     }
 
     private ProjectionState state(EventProcessor processor, long head) {
@@ -329,15 +265,6 @@ public class Projections implements DisposableBean {
     private long head() {
         Long head = jdbc.queryForObject("select coalesce(max(global_index), 0) from domain_event_entry", Long.class);
         return head == null ? 0 : head;
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(POLL_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the replay", e);
-        }
     }
 
     /** Stops waiting for running rebuilds when the application stops; a synchronous one rolls back. */

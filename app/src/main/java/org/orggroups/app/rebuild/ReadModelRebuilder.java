@@ -136,11 +136,6 @@ public class ReadModelRebuilder {
         return rebuild(synchronousProcessors(), listener);
     }
 
-    /** @return whether the processor's tables can be rebuilt in bulk (it has a {@link BulkRebuild}) */
-    public boolean canRebuild(String processor) {
-        return bulkRebuilds.containsKey(processor);
-    }
-
     /**
      * Rebuilds the named processors' tables together, from one read of the store, telling the listener of the
      * progress at the start, every {@value #PROGRESS_EVERY} events and at the end. Naming one synchronous
