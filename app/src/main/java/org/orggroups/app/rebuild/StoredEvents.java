@@ -1,7 +1,6 @@
 package org.orggroups.app.rebuild;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 import org.axonframework.config.Configuration;
@@ -14,6 +13,7 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.upcasting.event.NoOpEventUpcaster;
+import org.orggroups.query.SqlWhere;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -89,8 +89,7 @@ public class StoredEvents {
     public List<TrackedEventMessage<?>> tail(List<Long> indexes, long after) {
         List<Object> args = new ArrayList<>(indexes);
         args.add(after);
-        String in = indexes.isEmpty() ? "" : "global_index in (" + String.join(", ",
-                Collections.nCopies(indexes.size(), "?")) + ") or ";
+        String in = indexes.isEmpty() ? "" : "global_index in (" + SqlWhere.placeholders(indexes.size()) + ") or ";
         return deserialize(jdbc.query(COLUMNS + " where " + in + "global_index > ? order by global_index",
                 StoredEvents::row, args.toArray()));
     }

@@ -5,7 +5,6 @@ import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +17,7 @@ import javax.sql.DataSource;
 
 import org.orggroups.api.replay.BulkRebuild.Table;
 import org.orggroups.api.replay.RowSink;
+import org.orggroups.query.SqlWhere;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -296,7 +296,7 @@ abstract sealed class TableLoader implements RowSink permits TableLoader.Copy, T
                 return;
             }
             jdbc.batchUpdate("insert into " + insertTarget(table) + " values ("
-                    + String.join(", ", Collections.nCopies(table.columns().size(), "?")) + ")", buffer);
+                    + SqlWhere.placeholders(table.columns().size()) + ")", buffer);
             buffer.clear();
         }
     }

@@ -27,6 +27,7 @@ import org.orggroups.app.web.support.Messaging;
 import org.orggroups.app.web.support.Paging;
 import org.orggroups.app.web.support.Timestamps;
 import org.orggroups.app.web.support.Uuids;
+import org.orggroups.query.SqlWhere;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -160,7 +161,7 @@ public class HistoryController {
             return users;
         }
         jdbc.query("select id, username, full_name from app_user where id in ("
-                        + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")",
+                        + SqlWhere.placeholders(ids.size()) + ")",
                 rs -> {
                     users.put(rs.getObject("id", UUID.class),
                             new String[] {rs.getString("username"), rs.getString("full_name")});

@@ -3,7 +3,6 @@ package org.orggroups.query.audit;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +16,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.orggroups.api.MetadataKeys;
+import org.orggroups.query.SqlWhere;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -126,7 +126,7 @@ public class AuditEventProjection {
         }
         Map<String, Long> indexes = new HashMap<>();
         List<String> ids = rows.stream().map(row -> (String) row[0]).toList();
-        String marks = String.join(", ", Collections.nCopies(ids.size(), "?"));
+        String marks = SqlWhere.placeholders(ids.size());
         jdbc.query("select event_identifier, global_index from domain_event_entry where event_identifier in ("
                         + marks + ")",
                 rs -> {
