@@ -18,10 +18,10 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.SubscribingEventProcessor;
 import org.orggroups.app.projections.ProjectionState.Progress;
 import org.orggroups.app.rebuild.ReadModelRebuilder;
+import org.orggroups.app.rebuild.StoredEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,16 +45,16 @@ public class Projections implements DisposableBean {
 
     private final EventProcessingConfiguration processing;
     private final ReadModelRebuilder rebuilder;
-    private final JdbcTemplate jdbc;
+    private final StoredEvents events;
     private final ProjectionPositions positions;
     private final Map<String, RebuildRun> runs = new ConcurrentHashMap<>();
     private final ExecutorService executor;
 
-    public Projections(EventProcessingConfiguration processing, ReadModelRebuilder rebuilder, JdbcTemplate jdbc,
+    public Projections(EventProcessingConfiguration processing, ReadModelRebuilder rebuilder, StoredEvents events,
                        ProjectionPositions positions) {
         this.processing = processing;
         this.rebuilder = rebuilder;
-        this.jdbc = jdbc;
+        this.events = events;
         this.positions = positions;
         AtomicInteger threads = new AtomicInteger();
         this.executor = Executors.newCachedThreadPool(task -> {
@@ -80,7 +80,7 @@ public class Projections implements DisposableBean {
 
     /** @return every processor's state, by name */
     public List<ProjectionState> list() {
-        long head = head();
+        long head = events.head();
         return processors().stream()
                 .sorted(Comparator.comparing(EventProcessor::getName))
                 .map(p -> state(p, head))
@@ -94,10 +94,10 @@ public class Projections implements DisposableBean {
             // The unit of the synchronous views: shown as its first member, under the unit's name.
             processor = processors().stream().filter(SubscribingEventProcessor.class::isInstance)
                     .min(Comparator.comparing(EventProcessor::getName)).orElse(null);
-            return Optional.ofNullable(processor).map(p -> state(p, head())).map(s -> new ProjectionState(
+            return Optional.ofNullable(processor).map(p -> state(p, events.head())).map(s -> new ProjectionState(
                     VIEWS, s.kind(), s.status(), s.position(), s.lag(), s.progress(), s.error()));
         }
-        return Optional.ofNullable(processor).map(p -> state(p, head()));
+        return Optional.ofNullable(processor).map(p -> state(p, events.head()));
     }
 
     /**
@@ -133,7 +133,7 @@ public class Projections implements DisposableBean {
     public RebuildRun startRebuild(String name) {
         String unit = unitOf(name);
         RebuildRun run = new RebuildRun(unit);
-        run.progressed(0, storedEvents());
+        run.progressed(0, events.count());
         synchronized (runs) {
             RebuildRun current = runs.get(unit);
             if (current != null && !current.finished()) {
@@ -155,7 +155,7 @@ public class Projections implements DisposableBean {
     public RebuildRun startRebuildAll() {
         List<String> units = allUnits();
         RebuildRun run = new RebuildRun(String.join(", ", units));
-        run.progressed(0, storedEvents());
+        run.progressed(0, events.count());
         synchronized (runs) {
             for (String unit : units) {
                 RebuildRun current = runs.get(unit);
@@ -253,18 +253,6 @@ public class Projections implements DisposableBean {
 
     private List<EventProcessor> processors() {
         return List.copyOf(processing.eventProcessors().values());
-    }
-
-    /** @return the number of stored events: a rebuild's total until it has counted them itself */
-    private long storedEvents() {
-        Long count = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
-        return count == null ? 0 : count;
-    }
-
-    /** @return the global index of the newest stored event, 0 when the store is empty */
-    private long head() {
-        Long head = jdbc.queryForObject("select coalesce(max(global_index), 0) from domain_event_entry", Long.class);
-        return head == null ? 0 : head;
     }
 
     /** Stops waiting for running rebuilds when the application stops; a synchronous one rolls back. */
