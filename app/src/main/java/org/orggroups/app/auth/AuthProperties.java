@@ -13,15 +13,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxLoginFailures   failed logins for one username, within {@code loginFailureWindow}, after which further
  *                           attempts for that username are refused with 429; default 5
  * @param loginFailureWindow the sliding window in which failed logins are counted; default 5 minutes
+ * @param tokenCacheTtl      how long a node answers a token it has seen from memory instead of the database;
+ *                           default 5 seconds, zero turns the cache off. A token's expiry is checked on every
+ *                           request, cached or not; what the cache can delay is only a change made in the database
+ *                           behind the node's back (a token row deleted, a user deactivated), by at most this long
  */
 @ConfigurationProperties("orggroups.auth")
 public record AuthProperties(
         @DefaultValue("24h") Duration tokenLifetime,
         @DefaultValue("5") int maxLoginFailures,
-        @DefaultValue("5m") Duration loginFailureWindow) {
+        @DefaultValue("5m") Duration loginFailureWindow,
+        @DefaultValue("5s") Duration tokenCacheTtl) {
 
     /**
-     * @throws IllegalArgumentException when a duration is not positive or {@code maxLoginFailures} is below 1
+     * @throws IllegalArgumentException when a duration is not positive (the cache's may be zero) or {@code maxLoginFailures} is below 1
      */
     public AuthProperties {
         if (tokenLifetime.isNegative() || tokenLifetime.isZero()) {
@@ -32,6 +37,9 @@ public record AuthProperties(
         }
         if (loginFailureWindow.isNegative() || loginFailureWindow.isZero()) {
             throw new IllegalArgumentException("orggroups.auth.login-failure-window must be positive");
+        }
+        if (tokenCacheTtl.isNegative()) {
+            throw new IllegalArgumentException("orggroups.auth.token-cache-ttl must not be negative");
         }
     }
 }

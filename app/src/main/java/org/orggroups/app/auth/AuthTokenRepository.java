@@ -17,7 +17,7 @@ interface AuthTokenRepository extends JpaRepository<AuthToken, String> {
      * active. One primary-key lookup joined to the user's primary key, since it runs on every request.
      */
     @Query("""
-            select new org.orggroups.app.auth.TokenOwner(u.id, u.username, u.fullName, u.staff)
+            select new org.orggroups.app.auth.TokenOwner(u.id, u.username, u.fullName, u.staff, t.created)
             from AuthToken t join t.user u
             where t.tokenHash = :hash and t.created > :notBefore and u.active = true""")
     Optional<TokenOwner> findLiveOwner(@Param("hash") String hash, @Param("notBefore") Instant notBefore);

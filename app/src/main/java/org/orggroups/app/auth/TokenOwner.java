@@ -1,9 +1,15 @@
 package org.orggroups.app.auth;
 
+import java.time.Instant;
 import java.util.UUID;
 
-/** What the token lookup reads of a token's user, in the one query made per authenticated request. */
-record TokenOwner(UUID id, String username, String fullName, boolean staff) {
+/**
+ * What the token lookup reads of a token and its user, in the one query made per authenticated request that
+ * {@link TokenService} does not answer from its cache.
+ *
+ * @param created when the token was issued: it expires {@code orggroups.auth.token-lifetime} later
+ */
+record TokenOwner(UUID id, String username, String fullName, boolean staff, Instant created) {
 
     AuthenticatedUser toPrincipal() {
         return new AuthenticatedUser(id, username, fullName, staff);

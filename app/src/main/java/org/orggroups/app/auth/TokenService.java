@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,6 +19,13 @@ import org.springframework.transaction.annotation.Transactional;
  * of each token, so a token cannot be shown a second time: each successful login issues a new token instead,
  * and every token stays valid until its lifetime ({@code orggroups.auth.token-lifetime}) has passed. A login
  * also deletes that user's expired tokens, so they do not pile up.
+ *
+ * <p>Resolving a token is a database lookup, and it runs on every authenticated request. So each node remembers
+ * the tokens it resolved for {@code orggroups.auth.token-cache-ttl} (5 s by default): within that time a request
+ * is answered from memory. A token's expiry is checked on every request against its issue time, cached or not;
+ * what a node can miss for at most that long is a change made in the database behind its back (a token row
+ * deleted, its user deactivated). Unknown tokens are never cached, so a token issued on another node works here
+ * at once.
  */
 @Service
 class TokenService {
@@ -24,6 +34,8 @@ class TokenService {
     private final AppUserRepository users;
     private final AuthProperties properties;
     private final Clock clock;
+    /** Tokens this node resolved recently, by hash (never the token itself). */
+    private final Cache<String, TokenOwner> resolved;
 
     @Autowired
     TokenService(AuthTokenRepository tokens, AppUserRepository users, AuthProperties properties) {
@@ -35,6 +47,11 @@ class TokenService {
         this.users = users;
         this.properties = properties;
         this.clock = clock;
+        this.resolved = Caffeine.newBuilder()
+                .maximumSize(10_000)
+                .expireAfterWrite(properties.tokenCacheTtl())
+                .ticker(() -> clock.millis() * 1_000_000L)
+                .build();
     }
 
     /**
@@ -56,13 +73,21 @@ class TokenService {
      * Resolves a token sent by a client.
      *
      * @param token the text after {@code Token } in the {@code Authorization} header
-     * @return its user, or empty when the token is unknown, expired, or its user inactive
+     * @return its user, or empty when the token is unknown, expired, or its user inactive (a deletion or
+     *         deactivation made in the database is seen here after at most {@code orggroups.auth.token-cache-ttl})
      */
     public Optional<AuthenticatedUser> authenticate(String token) {
         if (!Tokens.isWellFormed(token)) {
             return Optional.empty();
         }
         Instant notBefore = clock.instant().minus(properties.tokenLifetime());
-        return tokens.findLiveOwner(Tokens.hash(token), notBefore).map(TokenOwner::toPrincipal);
+        String hash = Tokens.hash(token);
+        TokenOwner known = resolved.getIfPresent(hash);
+        if (known != null && known.created().isAfter(notBefore)) {
+            return Optional.of(known.toPrincipal());
+        }
+        Optional<TokenOwner> owner = tokens.findLiveOwner(hash, notBefore);
+        owner.ifPresentOrElse(o -> resolved.put(hash, o), () -> resolved.invalidate(hash));
+        return owner.map(TokenOwner::toPrincipal);
     }
 }

@@ -19,7 +19,7 @@ class AuthConfigurationTest {
         assertThat(binder.bindOrCreate("orggroups.admin", AdminProperties.class))
                 .isEqualTo(new AdminProperties("admin", null));
         assertThat(binder.bindOrCreate("orggroups.auth", AuthProperties.class))
-                .isEqualTo(new AuthProperties(Duration.ofHours(24), 5, Duration.ofMinutes(5)));
+                .isEqualTo(new AuthProperties(Duration.ofHours(24), 5, Duration.ofMinutes(5), Duration.ofSeconds(5)));
     }
 
     @Test

@@ -15,7 +15,7 @@ class LoginThrottleTest {
 
     private final MovableClock clock = new MovableClock();
     private final LoginThrottle throttle =
-            new LoginThrottle(new AuthProperties(Duration.ofHours(24), 5, Duration.ofMinutes(5)), clock);
+            new LoginThrottle(new AuthProperties(Duration.ofHours(24), 5, Duration.ofMinutes(5), Duration.ofSeconds(5)), clock);
 
     @Test
     void fiveFailuresAreAllowedAndTheSixthAttemptIsRefused() {
