@@ -6,8 +6,10 @@ import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
 import org.axonframework.modelling.command.CommandTargetResolver;
+import org.orggroups.api.customer.CreateCustomer;
 import org.orggroups.api.customer.DeleteCustomer;
 import org.orggroups.api.customer.UpdateCustomerGroups;
+import org.orggroups.api.group.CreateGroup;
 import org.orggroups.api.group.DeleteGroup;
 import org.orggroups.api.group.UpdateGroup;
 import org.orggroups.command.tree.GroupTree;
@@ -23,7 +25,8 @@ import org.springframework.stereotype.Component;
  * is unique and it is never updated, so {@code SELECT ... FOR UPDATE} on it blocks only other writers of that
  * aggregate, never readers. Commands that change the tree's shape take the {@code tree_lock} row first
  * ({@link GroupTree#lockShape()}), so every transaction takes its locks in the same order (tree, then
- * aggregate, then group rows) and two of them cannot wait for each other. Creations have no row to lock yet.
+ * aggregate, then group rows) and two of them cannot wait for each other. Creations have no row to lock yet
+ * and take no aggregate lock.
  * A writer that still loses a race (a subtree delete appending to a group renamed at the same instant) gets
  * Axon's {@code ConcurrencyException}, which the HTTP edge retries.
  */
@@ -50,10 +53,19 @@ public class AggregateLockInterceptor implements MessageHandlerInterceptor<Comma
         if (changesTreeShape(command.getPayload())) {
             tree.lockShape();
         }
+        if (createsAggregate(command.getPayload())) {
+            // No event row to lock yet; two creations of one id collide on the event table's unique key.
+            return interceptorChain.proceed();
+        }
         String aggregateId = targets.resolveTarget(command).getIdentifier();
         jdbc.queryForList("select sequence_number from domain_event_entry"
                 + " where aggregate_identifier = ? and sequence_number = 0 for update", Long.class, aggregateId);
         return interceptorChain.proceed();
+    }
+
+    /** @return whether the command is handled by an aggregate's constructor, so that nothing exists to lock */
+    static boolean createsAggregate(Object command) {
+        return command instanceof CreateGroup || command instanceof CreateCustomer;
     }
 
     /**

@@ -2,8 +2,6 @@ package org.orggroups.command;
 
 import org.axonframework.common.lock.LockFactory;
 import org.axonframework.common.lock.NullLockFactory;
-import org.axonframework.config.ConfigurerModule;
-import org.axonframework.lifecycle.Phase;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,25 +18,14 @@ public class CommandSideConfiguration {
      * one node it deadlocks against them where no database can see it: a move loads its group (taking the
      * aggregate lock) and then waits for the {@code tree_lock} row, while a delete holding that row loads
      * the same group as part of its subtree and waits for the aggregate lock. Writers of one aggregate are
-     * serialized in the database instead, by {@link AggregateLockInterceptor}.
+     * serialized in the database instead, by {@link AggregateLockInterceptor}, which Axon's Spring Boot
+     * auto-configuration puts on the command bus as it does every handler interceptor bean (registering it here
+     * as well would run it, and its lock statement, twice per command).
      *
      * @return {@link NullLockFactory#INSTANCE}
      */
     @Bean
     public LockFactory aggregateLockFactory() {
         return NullLockFactory.INSTANCE;
-    }
-
-    /**
-     * Puts {@link AggregateLockInterceptor} on the command bus. Handler interceptors run inside the command's
-     * unit of work after its transaction has begun and before the aggregate is loaded.
-     *
-     * @return the module that registers it when Axon starts its handlers
-     */
-    @Bean
-    public ConfigurerModule aggregateLocking(AggregateLockInterceptor interceptor) {
-        return configurer -> configurer.onInitialize(config -> config.onStart(
-                Phase.LOCAL_MESSAGE_HANDLER_REGISTRATIONS,
-                () -> config.commandBus().registerHandlerInterceptor(interceptor)));
     }
 }

@@ -37,14 +37,13 @@ public class GroupTreeProjection {
     /** @param event a new group: a live row under its parent */
     @EventHandler
     public void on(GroupCreated event) {
-        // Update first, then insert: a portable upsert (H2 has no "on conflict"), and a failed insert would
-        // abort the whole transaction on PostgreSQL.
-        int updated = jdbc.update("update group_tree set parent_id = ?, deleted = false where group_id = ?",
-                uuid(event.parentId()), event.groupId().uuid());
-        if (updated == 0) {
-            jdbc.update("insert into group_tree (group_id, parent_id, deleted) values (?, ?, false)",
-                    event.groupId().uuid(), uuid(event.parentId()));
-        }
+        // An upsert in one statement that PostgreSQL and H2 both take (H2 has no "on conflict"), so that the event
+        // applied twice leaves the same row; a failed plain insert would abort the whole transaction on PostgreSQL.
+        jdbc.update("merge into group_tree t using (select cast(? as uuid) as group_id, cast(? as uuid) as parent_id) v"
+                        + " on (t.group_id = v.group_id)"
+                        + " when matched then update set parent_id = v.parent_id, deleted = false"
+                        + " when not matched then insert (group_id, parent_id, deleted) values (v.group_id, v.parent_id, false)",
+                event.groupId().uuid(), uuid(event.parentId()));
     }
 
     /** @param event a move: the row gets the new parent */
