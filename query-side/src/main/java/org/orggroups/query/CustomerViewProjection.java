@@ -82,7 +82,7 @@ public class CustomerViewProjection {
      * current timeline row ends at the event, and a copy of the view row (none after a deletion) begins there.
      */
     private void record(EventMessage<?> message, java.util.UUID customerId) {
-        TimelinePosition at = TimelinePosition.of(message, jdbc);
+        TimelinePosition at = TimelinePosition.of(message);
         jdbc.update("update customer_timeline set valid_to = ?, to_index = ? where to_index is null and customer_id = ?",
                 at.time(), at.index(), customerId);
         jdbc.update("insert into customer_timeline (customer_id, name, valid_from, from_index)"

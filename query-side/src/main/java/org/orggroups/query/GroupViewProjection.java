@@ -64,7 +64,8 @@ public class GroupViewProjection {
         jdbc.update("insert into group_view (group_id, name, parent_id, parent_name, customers_count, version)"
                         + " values (?, ?, ?, ?, 0, ?)",
                 event.groupId().uuid(), event.name(), uuidOrNull(event.parentId()), parentName, version);
-        recordGroups(message, "group_id = ?", event.groupId().uuid());
+        // A new group has no timeline row to end yet.
+        openGroups(TimelinePosition.of(message), "group_id = ?", event.groupId().uuid());
     }
 
     /**
@@ -114,7 +115,7 @@ public class GroupViewProjection {
     @EventHandler
     public void on(GroupDeleted event, EventMessage<?> message) {
         UUID groupId = event.groupId().uuid();
-        TimelinePosition at = TimelinePosition.of(message, jdbc);
+        TimelinePosition at = TimelinePosition.of(message);
         jdbc.update("delete from customer_group_view where group_id = ?", groupId);
         closeMemberships(at, "group_id = ?", groupId);
         jdbc.update("delete from group_view where group_id = ?", groupId);
@@ -140,7 +141,7 @@ public class GroupViewProjection {
                 customerId, groupId, customerId, groupId);
         recountCustomers(groupId);
         if (joined > 0) {
-            TimelinePosition at = TimelinePosition.of(message, jdbc);
+            TimelinePosition at = TimelinePosition.of(message);
             jdbc.update("insert into customer_group_timeline (customer_id, group_id, valid_from, from_index)"
                     + " values (?, ?, ?, ?)", customerId, groupId, at.time(), at.index());
             recordGroups(at, "group_id = ?", groupId);
@@ -165,7 +166,7 @@ public class GroupViewProjection {
             recountCustomers(groupId);
         }
         if (left > 0) {
-            TimelinePosition at = TimelinePosition.of(message, jdbc);
+            TimelinePosition at = TimelinePosition.of(message);
             closeMemberships(at, "customer_id = ? and group_id = ?", customerId, groupId);
             if (groupLive) {
                 recordGroups(at, "group_id = ?", groupId);
@@ -183,7 +184,7 @@ public class GroupViewProjection {
     }
 
     private void recordGroups(EventMessage<?> message, String condition, Object... args) {
-        recordGroups(TimelinePosition.of(message, jdbc), condition, args);
+        recordGroups(TimelinePosition.of(message), condition, args);
     }
 
     /**
@@ -198,6 +199,11 @@ public class GroupViewProjection {
     private void recordGroups(TimelinePosition at, String condition, Object... args) {
         jdbc.update("update group_timeline set valid_to = ?, to_index = ? where to_index is null and " + condition,
                 prepend(args, at.time(), at.index()));
+        openGroups(at, condition, args);
+    }
+
+    /** Begins at {@code at} copies of the view rows that {@code condition} selects, as {@link #recordGroups} does. */
+    private void openGroups(TimelinePosition at, String condition, Object... args) {
         jdbc.update("insert into group_timeline (group_id, name, parent_id, parent_name, customers_count, version,"
                 + " valid_from, from_index) select group_id, name, parent_id, parent_name, customers_count, version,"
                 + " ?, ? from group_view where " + condition, prepend(args, at.time(), at.index()));

@@ -4,12 +4,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.OptionalLong;
 
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.orggroups.api.AppendedEventIndexes;
 
 /**
  * Where an event stands in the history of the whole store: its time stamp (UTC, milliseconds, as stored) and
@@ -27,13 +26,12 @@ record TimelinePosition(OffsetDateTime time, long index) {
      * @param event an event being handled: a replayed one carries its global index in its tracking token (the
      *              rebuild reads the store in global-index order, where a token's position is the event's own
      *              index; in a streaming processor it is not, since events committed out of order fill gaps
-     *              later); a live one in a subscribing processor has no token, but the event store has already
-     *              stored (and flushed) it in the same transaction, so its index is read back by event identifier
-     * @param jdbc  access to the event store's table, in the handling transaction
+     *              later); a live one in a subscribing processor has no token, but the event store appended it in
+     *              the same unit of work just before and recorded its index in {@link AppendedEventIndexes}
      * @return the event's position
      * @throws IllegalStateException when the event is in neither form: the timeline cannot be written
      */
-    static TimelinePosition of(EventMessage<?> event, JdbcTemplate jdbc) {
+    static TimelinePosition of(EventMessage<?> event) {
         OffsetDateTime time = asStored(event.getTimestamp()).atOffset(ZoneOffset.UTC);
         if (event instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null) {
             OptionalLong position = tracked.trackingToken().position();
@@ -41,13 +39,13 @@ record TimelinePosition(OffsetDateTime time, long index) {
                 return new TimelinePosition(time, position.getAsLong());
             }
         }
-        List<Long> index = jdbc.queryForList("select global_index from domain_event_entry where event_identifier = ?",
-                Long.class, event.getIdentifier());
-        if (index.isEmpty()) {
+        OptionalLong appended = AppendedEventIndexes.of(event.getIdentifier());
+        if (appended.isEmpty()) {
             throw new IllegalStateException("event " + event.getIdentifier()
-                    + " has no tracking token and is not in the event store: its timeline position is unknown");
+                    + " has no tracking token and was not appended in this unit of work: its timeline position is"
+                    + " unknown");
         }
-        return new TimelinePosition(time, index.get(0));
+        return new TimelinePosition(time, appended.getAsLong());
     }
 
     /**

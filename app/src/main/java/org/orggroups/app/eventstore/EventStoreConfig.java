@@ -1,0 +1,66 @@
+package org.orggroups.app.eventstore;
+
+import javax.sql.DataSource;
+
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.axonframework.springboot.TokenStoreProperties;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The event store and the token store on plain JDBC, in the tables of the V1 migration, instead of Axon's JPA
+ * defaults (decision record 9): a write then goes through no Hibernate session, appends with one statement per
+ * event that also answers its global index, and streaming processors read and store their tokens without JPQL.
+ * Both join the transaction of the unit of work, as the projections' {@code JdbcTemplate} does.
+ */
+@Configuration(proxyBeanMethods = false)
+public class EventStoreConfig {
+
+    /**
+     * Built as Axon's Spring Boot auto-configuration builds its JDBC engine, with this service's schema and
+     * {@link IndexRecordingEventStorageEngine}'s append.
+     */
+    @Bean
+    public EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
+                                                 PersistenceExceptionResolver persistenceExceptionResolver,
+                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                 org.axonframework.config.Configuration configuration,
+                                                 DataSource dataSource, TransactionManager transactionManager) {
+        JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
+                .snapshotSerializer(defaultSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .eventSerializer(eventSerializer)
+                .snapshotFilter(configuration.snapshotFilter())
+                .connectionProvider(connections(dataSource))
+                .transactionManager(transactionManager)
+                .schema(EventTable.EVENTS);
+        return new IndexRecordingEventStorageEngine(builder, EventTable.EVENTS, transactionManager);
+    }
+
+    /** Axon's JDBC token store on {@code token_entry}, with the claim timeout of {@code axon.eventhandling.tokenstore}. */
+    @Bean
+    public TokenStore tokenStore(DataSource dataSource, Serializer serializer, TokenStoreProperties properties) {
+        return JdbcTokenStore.builder()
+                .connectionProvider(connections(dataSource))
+                .serializer(serializer)
+                .schema(EventTable.TOKENS)
+                .contentType(byte[].class)
+                .claimTimeout(properties.getClaimTimeout())
+                .build();
+    }
+
+    private static ConnectionProvider connections(DataSource dataSource) {
+        return new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
+    }
+}
