@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -76,31 +73,6 @@ class LoginThrottleTest {
     private void failFiveTimes(String username) {
         for (int i = 0; i < 5; i++) {
             assertThat(throttle.tryAttempt(username)).isEmpty();
-        }
-    }
-
-    /** A clock the test moves forward by hand. */
-    private static final class MovableClock extends Clock {
-
-        private Instant now = Instant.parse("2026-11-29T08:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }
