@@ -9,14 +9,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import jakarta.persistence.EntityManagerFactory;
-
-import org.axonframework.eventsourcing.eventstore.jpa.DomainEventEntry;
-import org.hibernate.engine.spi.SessionFactoryImplementor;
-import org.hibernate.id.enhanced.SequenceStyleGenerator;
 import org.junit.jupiter.api.Test;
 import org.orggroups.app.support.IntegrationTest;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Storage done right (DESIGN.md section 3): bytea, no large objects, a global index that grows by one,
@@ -24,9 +18,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  * Server connector.
  */
 class StorageIntegrationTest extends IntegrationTest {
-
-    @Autowired
-    EntityManagerFactory entityManagerFactory;
 
     @Test
     void eventsAreJacksonJsonWithRevisionAndRequestMetadata() throws Exception {
@@ -60,17 +51,20 @@ class StorageIntegrationTest extends IntegrationTest {
     }
 
     /**
-     * Hibernate warns (HHH000207) that the override in META-INF/orm.xml names a field it cannot find, because
-     * the field sits in a generic mapped superclass; this proves the override is applied all the same.
+     * The event store appends with one statement per event that answers its global index, and hands it to the
+     * timeline in the same transaction (decision record 9): the timeline row of a new group begins at its event.
      */
     @Test
-    void theEventEntrySequenceAllocatesOneValueAtATime() {
-        SequenceStyleGenerator generator = (SequenceStyleGenerator) entityManagerFactory
-                .unwrap(SessionFactoryImplementor.class).getMappingMetamodel()
-                .getEntityDescriptor(DomainEventEntry.class).getGenerator();
-        assertThat(generator.getDatabaseStructure().getIncrementSize()).isEqualTo(1);
-        assertThat(generator.getDatabaseStructure().getPhysicalName().getObjectName().getText())
-                .isEqualTo("domain_event_entry_seq");
+    void theTimelineRowOfAnEventIsMarkedWithTheIndexTheStoreGaveIt() {
+        for (int i = 0; i < 3; i++) {
+            post("/api/organization-groups/", Map.of("name", "indexed-" + i));
+        }
+        List<Map<String, Object>> pairs = jdbc.queryForList("select e.global_index, t.from_index"
+                + " from domain_event_entry e join group_timeline t"
+                + " on t.group_id = cast(e.aggregate_identifier as uuid) order by e.global_index");
+        assertThat(pairs).hasSize(3).allSatisfy(pair ->
+                assertThat(((Number) pair.get("from_index")).longValue())
+                        .isEqualTo(((Number) pair.get("global_index")).longValue()));
     }
 
     @Test

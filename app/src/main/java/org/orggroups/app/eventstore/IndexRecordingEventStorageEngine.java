@@ -5,8 +5,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventUtils;
@@ -82,6 +84,25 @@ public class IndexRecordingEventStorageEngine extends JdbcEventStorageEngine {
                 closeQuietly(connection);
             }
         });
+    }
+
+    /**
+     * An aggregate's events are numbered without gaps, so a batch shorter than asked for is the last one: no
+     * second query to find an empty batch (Axon's JDBC engine asks for one; its JPA engine does not).
+     */
+    @Override
+    protected boolean fetchForAggregateUntilEmpty() {
+        return false;
+    }
+
+    /**
+     * No snapshots: this service configures no snapshotter, so the snapshot table stays empty and the query for an
+     * aggregate's latest snapshot, made before every load, would only ever find nothing. A snapshotter added
+     * later must remove this.
+     */
+    @Override
+    protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
+        return Stream.empty();
     }
 
     private void bind(PreparedStatement statement, DomainEventMessage<?> event, Serializer serializer)

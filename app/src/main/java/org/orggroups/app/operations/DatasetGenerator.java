@@ -1,8 +1,5 @@
 package org.orggroups.app.operations;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,20 +13,17 @@ import javax.sql.DataSource;
 
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.AbstractEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.statements.TimestampWriter;
-import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.orggroups.api.MetadataKeys;
+import org.orggroups.app.eventstore.EventTable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -43,12 +37,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * own event serializer. No command is handled and no event handler runs, so only {@code domain_event_entry} is
  * written.
  *
- * <p>The engine that appends is Axon's {@link JdbcEventStorageEngine} on the service's table and data source,
- * in the Spring transaction, not the service's JPA engine: that one fetches every global index from
- * {@code domain_event_entry_seq} with a query of its own (one value at a time, see {@code META-INF/orm.xml}),
- * a round trip per event that limits it to a few thousand events a second. Here the index is taken from the same
- * sequence inside the insert, and a transaction's inserts go as one JDBC batch. The rows are the same: the same
- * columns, the same serializer, Axon's own time stamp format.
+ * <p>The engine that appends is Axon's own {@link JdbcEventStorageEngine} on the service's table and data source,
+ * in the Spring transaction, not the service's engine: that one appends one statement per event, so that it can
+ * hand each global index to the projections of its transaction. Here a transaction's inserts go as one JDBC batch,
+ * each taking its index from the column's default. The rows are the same: the same columns, the same serializer,
+ * Axon's own time stamp format.
  *
  * <p>Every event carries the metadata a staff user's HTTP request gives it ({@link MetadataKeys}): the uuid and
  * username of the configured staff user ({@code orggroups.admin.username}), one correlation id per simulated
@@ -68,7 +61,6 @@ public class DatasetGenerator {
     /** How far back the first event is stamped. */
     public static final Duration SPAN = Duration.ofDays(730);
     /** The sequence of global indexes, as the service's mapping of Axon's entry names it. */
-    private static final String INDEX_SEQUENCE = "domain_event_entry_seq";
     private static final long REPORT_NANOS = 250_000_000L;
 
     private final EventStorageEngine appender;
@@ -257,66 +249,19 @@ public class DatasetGenerator {
         return batch.size();
     }
 
+    /**
+     * Axon's JDBC engine with its own batched append, on the service's event table: the global index comes from
+     * the column's default (V10), one value of the sequence at a time.
+     */
     private static EventStorageEngine appender(Serializer events, Serializer snapshots, DataSource dataSource,
                                                TransactionManager transactions) {
-        String nextIndex = isPostgres(dataSource) ? "nextval('" + INDEX_SEQUENCE + "')"
-                : "next value for " + INDEX_SEQUENCE;
-        // The service's JPA mapping of Axon's entry, column for column (V1 migration).
-        EventSchema schema = EventSchema.builder()
-                .eventTable("domain_event_entry").snapshotTable("snapshot_event_entry")
-                .globalIndexColumn("global_index").eventIdentifierColumn("event_identifier")
-                .aggregateIdentifierColumn("aggregate_identifier").sequenceNumberColumn("sequence_number")
-                .typeColumn("type").timestampColumn("time_stamp").payloadTypeColumn("payload_type")
-                .payloadRevisionColumn("payload_revision").payloadColumn("payload").metaDataColumn("meta_data")
-                .build();
         return JdbcEventStorageEngine.builder()
                 .connectionProvider(new SpringDataSourceConnectionProvider(dataSource))
                 .transactionManager(transactions)
                 .eventSerializer(events)
                 .snapshotSerializer(snapshots)
-                .schema(schema)
-                .appendEvents((connection, s, dataType, messages, serializer, timestamps) ->
-                        insert(connection, s, nextIndex, dataType, messages, serializer, timestamps))
+                .schema(EventTable.EVENTS)
                 .build();
-    }
-
-    /**
-     * Axon's own append statement ({@code JdbcEventStorageEngineStatements.appendEvents}), with the global index
-     * from the sequence, which the table has no default for.
-     */
-    private static PreparedStatement insert(Connection connection, EventSchema schema, String nextIndex,
-                                            Class<?> dataType, List<? extends EventMessage<?>> events,
-                                            Serializer serializer, TimestampWriter timestamps) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement("insert into " + schema.domainEventTable() + " ("
-                + String.join(", ", schema.globalIndexColumn(), schema.eventIdentifierColumn(),
-                schema.aggregateIdentifierColumn(), schema.sequenceNumberColumn(), schema.typeColumn(),
-                schema.timestampColumn(), schema.payloadTypeColumn(), schema.payloadRevisionColumn(),
-                schema.payloadColumn(), schema.metaDataColumn())
-                + ") values (" + nextIndex + ", ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        for (EventMessage<?> message : events) {
-            DomainEventMessage<?> event = (DomainEventMessage<?>) message;
-            SerializedObject<?> payload = event.serializePayload(serializer, dataType);
-            SerializedObject<?> metaData = event.serializeMetaData(serializer, dataType);
-            statement.setString(1, event.getIdentifier());
-            statement.setString(2, event.getAggregateIdentifier());
-            statement.setLong(3, event.getSequenceNumber());
-            statement.setString(4, event.getType());
-            timestamps.writeTimestamp(statement, 5, event.getTimestamp());
-            statement.setString(6, payload.getType().getName());
-            statement.setString(7, payload.getType().getRevision());
-            statement.setObject(8, payload.getData());
-            statement.setObject(9, metaData.getData());
-            statement.addBatch();
-        }
-        return statement;
-    }
-
-    private static boolean isPostgres(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection()) {
-            return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot reach the database to check its kind", e);
-        }
     }
 
     private void requireEmptyStore() {
