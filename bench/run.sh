@@ -178,6 +178,20 @@ run_wrk() {  # label, lua script, duration, result file ("" for none)
   service_alive
 }
 
+# Statements per request, when the server has pg_stat_statements loaded (shared_preload_libraries): counted
+# over each scenario and the catching up of the streaming projections after it, so their work is included.
+STATEMENTS=no
+if "${PSQL[@]}" -d "$DB" -c "create extension if not exists pg_stat_statements" >/dev/null 2>&1 \
+    && "${PSQL[@]}" -d "$DB" -Atc "select pg_stat_statements_reset()" >/dev/null 2>&1; then
+  STATEMENTS=yes
+else
+  log "pg_stat_statements is not loaded on this server: no statement counts"
+fi
+statements_since_reset() {
+  "${PSQL[@]}" -d "$DB" -Atc "select coalesce(sum(calls), 0) from pg_stat_statements s
+    join pg_database d on d.oid = s.dbid where d.datname = current_database()"
+}
+
 # 4. Warm-up (a mix of all scenarios; its result is not in the table).
 log "warm-up ${WARMUP} s"
 run_wrk warm-up warmup "$WARMUP" ""
@@ -189,7 +203,14 @@ for s in $SCENARIOS; do
   [[ -f "bench/lua/$s.lua" ]] || { echo "unknown scenario $s" >&2; exit 2; }
   log "projections caught up after $(python3 bench/benchctl.py settle --url "$URL") s"
   log "scenario $s ${DURATION} s"
+  [[ $STATEMENTS == yes ]] && "${PSQL[@]}" -d "$DB" -Atc "select pg_stat_statements_reset()" >/dev/null
   run_wrk "$s" "$s" "$DURATION" "$RESULTS"
+  if [[ $STATEMENTS == yes ]]; then
+    log "projections caught up after $(python3 bench/benchctl.py settle --url "$URL") s"
+    requests=$(awk '/ requests in / {print $1; exit}' "$OUT/wrk-$s.txt")
+    log "$s: $(python3 -c "print(round($(statements_since_reset) / max(1, $requests), 1))") SQL statements per" \
+        "request (pg_stat_statements; the streaming projections' work included)"
+  fi
 done
 
 # 6. pgbench: one-row inserts into a small table of the same PostgreSQL, the bound of any write path.
