@@ -5,10 +5,7 @@ import java.util.Base64;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,9 +16,9 @@ import org.springframework.stereotype.Component;
  * start at once, one creates the user and the others find it taken and carry on.
  */
 @Component
-// Before every other runner (unordered ones come last): the operator commands attribute events to this user.
-@Order(Ordered.HIGHEST_PRECEDENCE)
-class AdminBootstrap implements ApplicationRunner {
+// Once every bean is ready and before the web server starts, so that a client that sees the service answer can
+// log in at once, and before the operator commands, which attribute events to this user.
+class AdminBootstrap implements SmartInitializingSingleton {
 
     private static final Logger LOG = LoggerFactory.getLogger(AdminBootstrap.class);
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -40,7 +37,7 @@ class AdminBootstrap implements ApplicationRunner {
      *                               mistyped setting stops the start-up instead of leaving no way in
      */
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
         ensureAdmin();
     }
 
