@@ -22,13 +22,13 @@ import org.springframework.stereotype.Component;
  * that concurrent writes to one group or customer are applied one after the other, each on the state the
  * previous one left (API.md section 5), instead of racing and retrying.
  *
- * <p>The lock is, on PostgreSQL, a transaction-scoped advisory lock on the aggregate's id, and elsewhere the
- * aggregate's first event row ({@code sequence_number = 0}): every aggregate has one, it is unique and it is
- * never updated, so {@code SELECT ... FOR UPDATE} on it blocks only other writers of that aggregate. Neither
- * blocks readers. Commands that change the tree's shape take the {@code tree_lock} row first
+ * <p>The lock is the aggregate's first event row ({@code sequence_number = 0}): every aggregate has one, it
+ * is unique and it is never updated, so {@code SELECT ... FOR UPDATE} on it blocks only other writers of that
+ * aggregate, never readers. (A transaction-scoped advisory lock on PostgreSQL was tried instead: it takes no
+ * lock on the event table, and a rebuild's swap then deadlocked with writers; decision record 9.) Commands that change the tree's shape take the {@code tree_lock} row first
  * ({@link GroupTree#lockShape()}), so every transaction takes its locks in the same order (tree, then
  * aggregate, then group rows) and two of them cannot wait for each other. Creations have no row to lock yet
- * and take no aggregate lock.
+ * and take only the event table's lock ({@link #creationLockStatement()}).
  * A writer that still loses a race (a subtree delete appending to a group renamed at the same instant) gets
  * Axon's {@code ConcurrencyException}, which the HTTP edge retries.
  */
@@ -38,8 +38,8 @@ public class AggregateLockInterceptor implements MessageHandlerInterceptor<Comma
     private final GroupTree tree;
     private final JdbcTemplate jdbc;
     private final CommandTargetResolver targets = AnnotationCommandTargetResolver.builder().build();
-    /** The statement that takes the lock, chosen for the database on first use. */
-    private volatile String lockStatement;
+    /** The statement that takes a creation's lock, chosen for the database on first use. */
+    private volatile String creationLockStatement;
 
     /**
      * @param tree the command-side tree, for the shape lock
@@ -59,29 +59,32 @@ public class AggregateLockInterceptor implements MessageHandlerInterceptor<Comma
         }
         if (createsAggregate(command.getPayload())) {
             // No event row to lock yet; two creations of one id collide on the event table's unique key.
+            String statement = creationLockStatement();
+            if (!statement.isEmpty()) {
+                jdbc.execute(statement);
+            }
             return interceptorChain.proceed();
         }
         String aggregateId = targets.resolveTarget(command).getIdentifier();
-        jdbc.query(lockStatement(), rs -> { }, aggregateId);
+        jdbc.queryForList("select sequence_number from domain_event_entry"
+                + " where aggregate_identifier = ? and sequence_number = 0 for update", Long.class, aggregateId);
         return interceptorChain.proceed();
     }
 
     /**
-     * On PostgreSQL a transaction-scoped advisory lock on the aggregate's id: it serializes the same writers as a
-     * row lock would, and is released at commit or rollback in the same way, but writes nothing (a row lock marks
-     * the event row and logs that to the WAL; it was the dearest statement of a rename). Elsewhere (H2) the
-     * aggregate's first event row, locked {@code FOR UPDATE}. A hash shared by two aggregates only makes their
-     * writers wait for each other.
+     * The statement a creation takes instead: none on H2, and on PostgreSQL a {@code ROW SHARE} lock on the event
+     * table, the table lock the row lock of every other command takes too. A synchronous rebuild's swap holds new
+     * events back by locking that table first and the view tables next (decision record 8), so every writer must
+     * wait at the event table before it locks any view or tree row; a creation under a parent locks the parent's
+     * tree row before it appends, and without this would deadlock with the swap.
      */
-    private String lockStatement() {
-        String statement = lockStatement;
+    private String creationLockStatement() {
+        String statement = creationLockStatement;
         if (statement == null) {
             boolean postgres = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) connection ->
                     "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())));
-            statement = postgres ? "select pg_advisory_xact_lock(hashtextextended(?, 0))"
-                    : "select sequence_number from domain_event_entry"
-                    + " where aggregate_identifier = ? and sequence_number = 0 for update";
-            lockStatement = statement;
+            statement = postgres ? "lock table domain_event_entry in row share mode" : "";
+            creationLockStatement = statement;
         }
         return statement;
     }
