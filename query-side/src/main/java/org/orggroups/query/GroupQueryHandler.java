@@ -108,11 +108,29 @@ public class GroupQueryHandler {
         if (query.parentId() != null) {
             where.and("g.parent_id = ?", query.parentId().uuid());
         }
-        long total = jdbc.queryForObject("select count(*)" + from + where.sql(), Long.class, where.args());
-        String select = "select " + GroupRows.columns("g") + from + where.sql()
-                + " order by " + orderBy(query.ordering()) + " offset ? rows fetch first ? rows only";
-        return Paging.page(query.page(), total,
-                (offset, limit) -> jdbc.query(select, GroupRows::map, where.args(offset, limit)));
+        String filtered = from + where.sql();
+        String count = "select count(*)" + filtered;
+        String order = orderBy(query.ordering());
+        String slice = "select " + GroupRows.columns("g") + filtered
+                + " order by " + order + " offset ? rows fetch first ? rows only";
+        // The count and the slice in one statement: the slice is left-joined to the count's one row, so the
+        // total comes back even for a page past the end, where the slice is empty. The outer order keeps the
+        // slice's order, which a join does not promise by itself.
+        String counted = "select t.total, " + GroupRows.columns("g") + " from (select count(*) as total" + filtered
+                + ") t left join (" + slice + ") g on true order by " + order;
+        return Paging.page(query.page(),
+                () -> jdbc.queryForObject(count, Long.class, where.args()),
+                (offset, limit) -> jdbc.query(counted, rs -> {
+                    long total = 0;
+                    List<GroupSummary> rows = new ArrayList<>();
+                    while (rs.next()) {
+                        total = rs.getLong("total");
+                        if (rs.getObject("group_id") != null) {
+                            rows.add(GroupRows.read(rs));
+                        }
+                    }
+                    return new Paging.Counted<>(total, rows);
+                }, where.args(where.args(offset, limit)))); // the clause's values for the count, then the slice's
     }
 
     /** Built only from the enum, never from client text, so it is safe to put into the SQL. */

@@ -1,6 +1,7 @@
 package org.orggroups.query;
 
 import java.util.List;
+import java.util.function.LongSupplier;
 
 import org.orggroups.api.query.Page;
 import org.orggroups.api.query.PageRequest;
@@ -23,7 +24,52 @@ public final class Paging {
         List<T> rows(long offset, int limit);
     }
 
+    /**
+     * Reads the number of matching rows and one slice of them in one statement, so that a list costs one round
+     * trip and both come from one snapshot.
+     */
+    @FunctionalInterface
+    public interface CountedSlice<T> {
+        /**
+         * @param offset rows to skip, at least 0
+         * @param limit  rows to return at most, at least 1
+         * @return how many rows match in all, and the rows of the slice (none when {@code offset} is past the end)
+         */
+        Counted<T> read(long offset, int limit);
+    }
+
+    /**
+     * @param total how many rows match in all, at least 0
+     * @param rows  the rows of one slice, in order
+     * @param <T>   the item type
+     */
+    public record Counted<T>(long total, List<T> rows) {
+    }
+
     private Paging() {
+    }
+
+    /**
+     * Pages with one statement for a numbered page: the slice is read at the page's offset together with the
+     * total, and a page past the end is recognised from that total afterwards. Only {@code last}, whose offset
+     * depends on the total, counts first and then reads the slice.
+     *
+     * @param request the page asked for
+     * @param count   counts the matching rows; called only for the last page
+     * @param slice   reads the total and the rows at an offset
+     * @param <T>     the item type
+     * @return the page, with {@link Page#exists()} {@code false} and no items when it is past the last page
+     */
+    public static <T> Page<T> page(PageRequest request, LongSupplier count, CountedSlice<T> slice) {
+        if (request.page() == null) {
+            return page(request, count.getAsLong(), (offset, limit) -> slice.read(offset, limit).rows());
+        }
+        int number = request.page();
+        Counted<T> counted = slice.read((long) (number - 1) * request.size(), request.size());
+        if (number > request.lastPage(counted.total())) {
+            return new Page<>(List.of(), counted.total(), number, false);
+        }
+        return new Page<>(counted.rows(), counted.total(), number, true);
     }
 
     /**

@@ -19,6 +19,10 @@ import org.orggroups.api.query.GroupSummary;
 import org.orggroups.api.query.ListGroups;
 import org.orggroups.api.query.Page;
 import org.orggroups.api.query.PageRequest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.PreparedStatementCreator;
+import org.springframework.jdbc.core.PreparedStatementSetter;
+import org.springframework.jdbc.core.ResultSetExtractor;
 
 class GroupQueryHandlerTest {
 
@@ -164,6 +168,40 @@ class GroupQueryHandlerTest {
     }
 
     @Test
+    void aNumberedPageAndItsTotalAreOneStatementEvenPastTheEnd() {
+        for (String name : List.of("c", "b", "a", "blue")) {
+            readSide.createGroup(name);
+        }
+        CountingJdbcTemplate jdbc = new CountingJdbcTemplate(database.jdbc());
+        GroupQueryHandler groups = new GroupQueryHandler(jdbc);
+
+        Page<GroupSummary> second = groups.handle(new ListGroups(null, null, null, List.of(), new PageRequest(2, 2)));
+        assertThat(names(second)).containsExactly("blue", "c");
+        assertThat(second.total()).isEqualTo(4);
+        assertThat(jdbc.statements).isEqualTo(1);
+
+        Page<GroupSummary> past = groups.handle(new ListGroups("B", null, null, List.of(), new PageRequest(3, 1)));
+        assertThat(past).isEqualTo(new Page<GroupSummary>(List.of(), 2, 3, false));
+        assertThat(jdbc.statements).isEqualTo(2);
+
+        // The offset of the last page depends on the total, which is therefore read first.
+        Page<GroupSummary> last = groups.handle(new ListGroups("B", null, null, List.of(), new PageRequest(null, 1)));
+        assertThat(names(last)).containsExactly("blue");
+        assertThat(last.page()).isEqualTo(2);
+        assertThat(jdbc.statements).isEqualTo(4);
+    }
+
+    @Test
+    void nameContainsIgnoresTheCaseOfNonAsciiLetters() {
+        readSide.createGroup("Åsvik Lab");
+        readSide.createGroup("Asvik Desk");
+        readSide.createGroup("Ωmega team");
+
+        assertThat(names(list("åSVIK", null, null, List.of(), FIRST_PAGE))).containsExactly("Åsvik Lab");
+        assertThat(names(list("ωMEGA", null, null, List.of(), FIRST_PAGE))).containsExactly("Ωmega team");
+    }
+
+    @Test
     void emptyResultHasAnEmptyFirstPage() {
         readSide.createGroup("a");
 
@@ -204,5 +242,22 @@ class GroupQueryHandlerTest {
     /** The databases' uuid order: by the hex digits, which {@link UUID#compareTo} is not. */
     static List<GroupId> byUuid(List<GroupId> ids) {
         return ids.stream().sorted(Comparator.comparing(GroupId::toString)).toList();
+    }
+
+    /** Counts the prepared statements run through it: every query of the handlers is one. */
+    private static final class CountingJdbcTemplate extends JdbcTemplate {
+
+        private int statements;
+
+        CountingJdbcTemplate(JdbcTemplate of) {
+            super(of.getDataSource());
+        }
+
+        @Override
+        public <T> T query(PreparedStatementCreator creator, PreparedStatementSetter setter,
+                           ResultSetExtractor<T> extractor) {
+            statements++;
+            return super.query(creator, setter, extractor);
+        }
     }
 }
