@@ -5,14 +5,18 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.orggroups.api.customer.CustomerJoinedGroup;
 import org.orggroups.api.customer.CustomerLeftGroup;
 import org.orggroups.api.group.GroupCreated;
@@ -41,6 +45,16 @@ import org.springframework.stereotype.Component;
  * its members' contribution out of its ancestors, and a later leave of a deleted group finds no membership and
  * does nothing. Handlers throw {@link IllegalStateException} when an event names a group without a row: the
  * processor then stops and retries, visibly, instead of letting the report drift.
+ *
+ * <p>The processor hands events over in batches, one transaction each, and a batch of a deep tree touches the
+ * same ancestor rows again and again (each creation in a chain of 2,000 adds one descendant to every ancestor).
+ * Updating one row hundreds of times in one PostgreSQL transaction leaves a chain of row versions that every
+ * further update and index probe walks, so the cost of a batch grew with its square and a 2,000-deep chain
+ * stalled the processor. So, per batch ({@link Pending}): descendant counts, which no handler reads, are summed
+ * in memory and written once per group at prepare-commit; a history row is written again only when its group's
+ * counts may have changed since the batch wrote it; and moves and deletes of subtrees without customers skip the
+ * customer statements. Every statement that names a set of groups selects it from the closure or guards against
+ * an empty list, since {@code in ()} is not SQL.
  */
 @Component
 @ProcessingGroup(GroupReportProjection.PROCESSING_GROUP)
@@ -76,9 +90,8 @@ public class GroupReportProjection {
             jdbc.update("insert into report_closure (ancestor_id, descendant_id, depth)"
                     + " select ancestor_id, ?, depth + 1 from report_closure where descendant_id = ?",
                     groupId, parentId);
-            List<UUID> ancestors = ancestorsOf(groupId, false);
-            jdbc.update("update report_group set descendants_count = descendants_count + 1"
-                    + " where group_id in (" + SqlWhere.placeholders(ancestors.size()) + ")", ancestors.toArray());
+            pending().addDescendants(jdbc.queryForList("select ancestor_id from report_closure"
+                    + " where descendant_id = ?", UUID.class, parentId), 1);
         }
     }
 
@@ -106,13 +119,14 @@ public class GroupReportProjection {
     public void on(GroupReparented event, @Timestamp Instant timestamp) {
         UUID groupId = event.groupId().uuid();
         int oldDepth = depthOf(groupId);
-        List<UUID> oldAncestors = detach(groupId);
+        boolean customers = hasCustomers(groupId);
+        List<UUID> oldAncestors = detach(groupId, customers, true);
         int newDepth = 0;
         List<UUID> newAncestors = List.of();
         if (event.parentId() != null) {
             UUID parentId = event.parentId().uuid();
             newDepth = depthOf(parentId) + 1;
-            newAncestors = attach(groupId, parentId);
+            newAncestors = attach(groupId, parentId, customers);
         }
         jdbc.update("update report_group set depth = depth + ? where group_id in"
                 + " (select descendant_id from report_closure where ancestor_id = ?)", newDepth - oldDepth, groupId);
@@ -120,7 +134,7 @@ public class GroupReportProjection {
                 event.parentId() == null ? null : event.parentId().uuid(), groupId);
         Collection<UUID> changed = new LinkedHashSet<>(oldAncestors);
         changed.addAll(newAncestors);
-        recordHistory(changed, timestamp);
+        recordHistory(changed, timestamp, customers);
     }
 
     /**
@@ -136,17 +150,27 @@ public class GroupReportProjection {
         if (jdbc.queryForObject("select count(*) from report_group where group_id = ?", Long.class, groupId) == 0) {
             return;
         }
-        List<UUID> ancestors = detach(groupId);
+        boolean customers = hasCustomers(groupId);
+        // The closure rows that link the subtree to its ancestors go with all of the subtree's rows below.
+        List<UUID> ancestors = detach(groupId, customers, false);
         List<UUID> subtree = jdbc.queryForList(
                 "select descendant_id from report_closure where ancestor_id = ?", UUID.class, groupId);
+        if (subtree.isEmpty()) {
+            // No closure rows (they are written with the group's row, so only an inconsistent table lacks them):
+            // the group's own rows still go.
+            subtree = List.of(groupId);
+        }
         String in = " in (" + SqlWhere.placeholders(subtree.size()) + ")";
         Object[] ids = subtree.toArray();
-        jdbc.update("delete from report_subtree_member where ancestor_id" + in, ids);
-        jdbc.update("delete from report_member where group_id" + in, ids);
+        if (customers) {
+            jdbc.update("delete from report_subtree_member where ancestor_id" + in, ids);
+            jdbc.update("delete from report_member where group_id" + in, ids);
+        }
         jdbc.update("delete from report_membership_history where group_id" + in, ids);
         jdbc.update("delete from report_closure where descendant_id" + in, ids);
         jdbc.update("delete from report_group where group_id" + in, ids);
-        recordHistory(ancestors, timestamp);
+        pending().forget(subtree);
+        recordHistory(ancestors, timestamp, customers);
     }
 
     /**
@@ -183,7 +207,7 @@ public class GroupReportProjection {
                 + " (select 1 from report_subtree_member s where s.ancestor_id = c.ancestor_id"
                 + " and s.customer_id = m.customer_id)", groupId, groupId, customerId);
         recountDirectCustomers(groupId);
-        recordHistory(ancestorsOf(groupId, true), timestamp);
+        recordHistory(ancestorsOf(groupId, true), timestamp, true);
     }
 
     /**
@@ -212,7 +236,7 @@ public class GroupReportProjection {
                 + " and ancestor_id in (select ancestor_id from report_closure where descendant_id = ?)",
                 customerId, groupId);
         recountDirectCustomers(groupId);
-        recordHistory(ancestorsOf(groupId, true), timestamp);
+        recordHistory(ancestorsOf(groupId, true), timestamp, true);
     }
 
     /** Empties every report table before a replay, which rebuilds them from the first event. */
@@ -230,32 +254,38 @@ public class GroupReportProjection {
      * the ancestor's distinct count. The multiplicity of a customer at the subtree's root is exactly the number
      * of the subtree's groups it is in, so nothing needs to walk the subtree's memberships.
      *
+     * @param customers    whether the subtree has members (without, the customer rows and counts stay as they are)
+     * @param closureLinks whether to delete the closure rows from the ancestors into the subtree (a delete removes
+     *                     all of the subtree's closure rows itself)
      * @return the strict ancestors it was cut from, nearest first
      */
-    private List<UUID> detach(UUID groupId) {
+    private List<UUID> detach(UUID groupId, boolean customers, boolean closureLinks) {
         List<UUID> ancestors = ancestorsOf(groupId, false);
         if (ancestors.isEmpty()) {
             return ancestors;
         }
+        pending().addDescendants(ancestors, -subtreeSize(groupId));
         String in = " in (" + SqlWhere.placeholders(ancestors.size()) + ")";
-        long size = subtreeSize(groupId);
-        jdbc.update("update report_group g set descendants_count = g.descendants_count - ?,"
-                + " subtree_customers_count = g.subtree_customers_count - (select count(*)"
-                + " from report_subtree_member s join report_subtree_member t on t.customer_id = s.customer_id"
-                + " where s.ancestor_id = ? and t.ancestor_id = g.group_id"
-                + " and t.multiplicity = s.multiplicity) where g.group_id" + in,
-                args(List.of(size, groupId), ancestors));
-        jdbc.update("delete from report_subtree_member t where t.ancestor_id" + in + " and exists (select 1"
-                + " from report_subtree_member s where s.ancestor_id = ? and s.customer_id = t.customer_id"
-                + " and s.multiplicity = t.multiplicity)", args(ancestors, List.of(groupId)));
-        jdbc.update("update report_subtree_member t set multiplicity = t.multiplicity - (select s.multiplicity"
-                + " from report_subtree_member s where s.ancestor_id = ? and s.customer_id = t.customer_id)"
-                + " where t.ancestor_id" + in
-                + " and t.customer_id in (select s.customer_id from report_subtree_member s where s.ancestor_id = ?)",
-                args(List.of(groupId), ancestors, List.of(groupId)));
-        jdbc.update("delete from report_closure where ancestor_id" + in
-                + " and descendant_id in (select d.descendant_id from report_closure d where d.ancestor_id = ?)",
-                args(ancestors, List.of(groupId)));
+        if (customers) {
+            jdbc.update("update report_group g set subtree_customers_count = g.subtree_customers_count - (select"
+                    + " count(*) from report_subtree_member s join report_subtree_member t"
+                    + " on t.customer_id = s.customer_id where s.ancestor_id = ? and t.ancestor_id = g.group_id"
+                    + " and t.multiplicity = s.multiplicity) where g.group_id" + in,
+                    args(List.of(groupId), ancestors));
+            jdbc.update("delete from report_subtree_member t where t.ancestor_id" + in + " and exists (select 1"
+                    + " from report_subtree_member s where s.ancestor_id = ? and s.customer_id = t.customer_id"
+                    + " and s.multiplicity = t.multiplicity)", args(ancestors, List.of(groupId)));
+            jdbc.update("update report_subtree_member t set multiplicity = t.multiplicity - (select"
+                    + " s.multiplicity from report_subtree_member s where s.ancestor_id = ?"
+                    + " and s.customer_id = t.customer_id) where t.ancestor_id" + in + " and t.customer_id in"
+                    + " (select s.customer_id from report_subtree_member s where s.ancestor_id = ?)",
+                    args(List.of(groupId), ancestors, List.of(groupId)));
+        }
+        if (closureLinks) {
+            jdbc.update("delete from report_closure where ancestor_id" + in + " and descendant_id in"
+                    + " (select d.descendant_id from report_closure d where d.ancestor_id = ?)",
+                    args(ancestors, List.of(groupId)));
+        }
         return ancestors;
     }
 
@@ -263,28 +293,34 @@ public class GroupReportProjection {
      * Hangs the group's subtree under a parent: the parent and its ancestors gain the subtree's groups as
      * descendants and its customers' multiplicities; a customer new to an ancestor's subtree joins its count.
      *
+     * @param customers whether the subtree has members (without, the customer rows and counts stay as they are)
      * @return the new strict ancestors of the group, nearest first
+     * @throws IllegalStateException when the parent has no closure rows
      */
-    private List<UUID> attach(UUID groupId, UUID parentId) {
+    private List<UUID> attach(UUID groupId, UUID parentId, boolean customers) {
         List<UUID> ancestors = ancestorsOf(parentId, true);
-        String in = " in (" + SqlWhere.placeholders(ancestors.size()) + ")";
-        long size = subtreeSize(groupId);
-        jdbc.update("update report_group g set descendants_count = g.descendants_count + ?,"
-                + " subtree_customers_count = g.subtree_customers_count + (select count(*)"
-                + " from report_subtree_member s where s.ancestor_id = ? and not exists (select 1"
-                + " from report_subtree_member t where t.ancestor_id = g.group_id"
-                + " and t.customer_id = s.customer_id)) where g.group_id" + in,
-                args(List.of(size, groupId), ancestors));
-        jdbc.update("update report_subtree_member t set multiplicity = t.multiplicity + (select s.multiplicity"
-                + " from report_subtree_member s where s.ancestor_id = ? and s.customer_id = t.customer_id)"
-                + " where t.ancestor_id" + in
-                + " and t.customer_id in (select s.customer_id from report_subtree_member s where s.ancestor_id = ?)",
-                args(List.of(groupId), ancestors, List.of(groupId)));
-        jdbc.update("insert into report_subtree_member (ancestor_id, customer_id, multiplicity)"
-                + " select c.ancestor_id, s.customer_id, s.multiplicity"
-                + " from report_closure c, report_subtree_member s where c.descendant_id = ? and s.ancestor_id = ?"
-                + " and not exists (select 1 from report_subtree_member t where t.ancestor_id = c.ancestor_id"
-                + " and t.customer_id = s.customer_id)", parentId, groupId);
+        if (ancestors.isEmpty()) {
+            throw new IllegalStateException("report_closure has no row for group " + parentId);
+        }
+        pending().addDescendants(ancestors, subtreeSize(groupId));
+        if (customers) {
+            String in = " in (" + SqlWhere.placeholders(ancestors.size()) + ")";
+            jdbc.update("update report_group g set subtree_customers_count = g.subtree_customers_count + (select"
+                    + " count(*) from report_subtree_member s where s.ancestor_id = ? and not exists (select 1"
+                    + " from report_subtree_member t where t.ancestor_id = g.group_id"
+                    + " and t.customer_id = s.customer_id)) where g.group_id" + in,
+                    args(List.of(groupId), ancestors));
+            jdbc.update("update report_subtree_member t set multiplicity = t.multiplicity + (select"
+                    + " s.multiplicity from report_subtree_member s where s.ancestor_id = ?"
+                    + " and s.customer_id = t.customer_id) where t.ancestor_id" + in + " and t.customer_id in"
+                    + " (select s.customer_id from report_subtree_member s where s.ancestor_id = ?)",
+                    args(List.of(groupId), ancestors, List.of(groupId)));
+            jdbc.update("insert into report_subtree_member (ancestor_id, customer_id, multiplicity)"
+                    + " select c.ancestor_id, s.customer_id, s.multiplicity"
+                    + " from report_closure c, report_subtree_member s where c.descendant_id = ?"
+                    + " and s.ancestor_id = ? and not exists (select 1 from report_subtree_member t"
+                    + " where t.ancestor_id = c.ancestor_id and t.customer_id = s.customer_id)", parentId, groupId);
+        }
         jdbc.update("insert into report_closure (ancestor_id, descendant_id, depth)"
                 + " select a.ancestor_id, d.descendant_id, a.depth + d.depth + 1"
                 + " from report_closure a, report_closure d where a.descendant_id = ? and d.ancestor_id = ?",
@@ -295,16 +331,20 @@ public class GroupReportProjection {
     /**
      * Records the groups' current counts as their counts at the end of the event's day (a later change on the
      * same day overwrites them).
+     *
+     * @param countsChanged whether the event may have changed these groups' counts; when not, a group whose row
+     *                      for the day this batch already wrote keeps it, as it holds these very counts
      */
-    private void recordHistory(Collection<UUID> groupIds, Instant timestamp) {
-        if (groupIds.isEmpty()) {
+    private void recordHistory(Collection<UUID> groupIds, Instant timestamp, boolean countsChanged) {
+        LocalDate day = LocalDate.ofInstant(timestamp, ZoneOffset.UTC);
+        List<UUID> stale = pending().toRecord(groupIds, day, countsChanged);
+        if (stale.isEmpty()) {
             return;
         }
-        LocalDate day = LocalDate.ofInstant(timestamp, ZoneOffset.UTC);
-        String in = " in (" + SqlWhere.placeholders(groupIds.size()) + ")";
+        String in = " in (" + SqlWhere.placeholders(stale.size()) + ")";
         List<Object> args = new ArrayList<>();
         args.add(day);
-        args.addAll(groupIds);
+        args.addAll(stale);
         jdbc.update("merge into report_membership_history h using (select group_id, cast(? as date) as_of,"
                 + " customers_count, subtree_customers_count from report_group where group_id" + in + ") g"
                 + " on (h.group_id = g.group_id and h.as_of = g.as_of)"
@@ -312,6 +352,12 @@ public class GroupReportProjection {
                 + " subtree_customers_count = g.subtree_customers_count"
                 + " when not matched then insert (group_id, as_of, customers_count, subtree_customers_count)"
                 + " values (g.group_id, g.as_of, g.customers_count, g.subtree_customers_count)", args.toArray());
+    }
+
+    /** @return whether any customer is a member of a group in the group's subtree */
+    private boolean hasCustomers(UUID groupId) {
+        return !jdbc.queryForList("select customer_id from report_subtree_member where ancestor_id = ?"
+                + " fetch first 1 rows only", UUID.class, groupId).isEmpty();
     }
 
     private void recountDirectCustomers(UUID groupId) {
@@ -337,6 +383,84 @@ public class GroupReportProjection {
             throw new IllegalStateException("report_group has no row for group " + groupId);
         }
         return depth.get(0);
+    }
+
+    /**
+     * The current batch's {@link Pending} state, written at its prepare-commit; outside a unit of work (a direct
+     * call) one that writes at once.
+     */
+    private Pending pending() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return new Pending(jdbc, true);
+        }
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        return unitOfWork.getOrComputeResource(PENDING, key -> {
+            Pending pending = new Pending(jdbc, false);
+            unitOfWork.onPrepareCommit(u -> pending.flush());
+            return pending;
+        });
+    }
+
+    private static final String PENDING = GroupReportProjection.class.getName() + ".pending";
+
+    /**
+     * What one batch keeps in memory: the change of each group's {@code descendants_count} (no handler reads that
+     * column, so summing first and writing once gives the same row), and for each group the day whose history
+     * row this batch last wrote, valid until the group's counts change (every handler that changes counts records
+     * the groups it changed, with {@code countsChanged}).
+     */
+    private static final class Pending {
+        private final JdbcTemplate jdbc;
+        private final boolean immediate;
+        private final Map<UUID, Long> descendants = new HashMap<>();
+        private final Map<UUID, LocalDate> recorded = new HashMap<>();
+
+        Pending(JdbcTemplate jdbc, boolean immediate) {
+            this.jdbc = jdbc;
+            this.immediate = immediate;
+        }
+
+        void addDescendants(Collection<UUID> groupIds, long delta) {
+            for (UUID groupId : groupIds) {
+                descendants.merge(groupId, delta, Long::sum);
+            }
+            if (immediate) {
+                flush();
+            }
+        }
+
+        /** @return the groups whose history row for the day must be written, remembered as written */
+        List<UUID> toRecord(Collection<UUID> groupIds, LocalDate day, boolean countsChanged) {
+            List<UUID> stale = new ArrayList<>(groupIds.size());
+            for (UUID groupId : groupIds) {
+                if (countsChanged || !day.equals(recorded.get(groupId))) {
+                    stale.add(groupId);
+                }
+                recorded.put(groupId, day);
+            }
+            return stale;
+        }
+
+        /** Drops what is kept of deleted groups: their rows are gone. */
+        void forget(Collection<UUID> groupIds) {
+            for (UUID groupId : groupIds) {
+                descendants.remove(groupId);
+                recorded.remove(groupId);
+            }
+        }
+
+        void flush() {
+            List<Object[]> updates = new ArrayList<>(descendants.size());
+            descendants.entrySet().stream()
+                    .filter(e -> e.getValue() != 0)
+                    .sorted(Map.Entry.comparingByKey())
+                    .forEach(e -> updates.add(new Object[] {e.getValue(), e.getKey()}));
+            descendants.clear();
+            if (!updates.isEmpty()) {
+                jdbc.batchUpdate("update report_group set descendants_count = descendants_count + ?"
+                        + " where group_id = ?", updates);
+            }
+        }
     }
 
     private static void requireRow(int updated, GroupId groupId) {

@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# How long the streaming group report takes to catch up after deep and wide trees are written through the API:
+# a chain of BENCH_DEPTH nested groups (one POST after the other), a fan-out of BENCH_FANOUT children under one
+# root (BENCH_WORKERS concurrent connections), then the delete of the chain's root. Prints, per phase, the
+# seconds from the phase's last write to lag 0 of group-report in GET /api/projections/. See bench/README.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [[ "${1:-}" == "--help" || "${1:-}" == "-h" ]]; then
+  sed -n '2,5p' "$0" | sed 's/^# \{0,1\}//'
+  cat <<'HELP'
+
+Settings (environment): BENCH_DEPTH (2000), BENCH_FANOUT (5000), BENCH_WORKERS (8), BENCH_XMX (256m),
+BENCH_LAG_TIMEOUT (300 s per phase), BENCH_PGHOST / BENCH_PGPORT / BENCH_PGUSER (127.0.0.1 / 5432 / postgres),
+BENCH_JAR (app/target/app-0.1.0-SNAPSHOT.jar), BENCH_KEEP_DB=1 to keep the database, BENCH_OUT (output folder).
+Exit status 0 when every phase reached lag 0, 3 when one did not within BENCH_LAG_TIMEOUT.
+HELP
+  exit 0
+fi
+
+JAR=${BENCH_JAR:-app/target/app-0.1.0-SNAPSHOT.jar}
+XMX=${BENCH_XMX:-256m}
+DEPTH=${BENCH_DEPTH:-2000}
+FANOUT=${BENCH_FANOUT:-5000}
+WORKERS=${BENCH_WORKERS:-8}
+TIMEOUT=${BENCH_LAG_TIMEOUT:-300}
+PGH=${BENCH_PGHOST:-127.0.0.1}
+PGP=${BENCH_PGPORT:-5432}
+PGU=${BENCH_PGUSER:-postgres}
+DB=${BENCH_DB:-orggroups_lag_$$}
+OUT=${BENCH_OUT:-bench/out/report-lag-$(date +%Y%m%d-%H%M%S)}
+
+for tool in java psql python3; do
+  command -v "$tool" >/dev/null || { echo "missing tool: $tool" >&2; exit 2; }
+done
+[[ -f "$JAR" ]] || { echo "no jar at $JAR; build it first: ./mvnw -q -B -ntp -DskipTests package" >&2; exit 2; }
+[[ "$DB" =~ ^[a-z_][a-z0-9_]*$ ]] || { echo "BENCH_DB must be a plain lower-case identifier" >&2; exit 2; }
+
+mkdir -p "$OUT"
+PORT=${BENCH_PORT:-$(python3 bench/benchctl.py free-port)}
+URL="http://127.0.0.1:$PORT"
+ADMIN=bench-admin
+export BENCH_PASSWORD
+BENCH_PASSWORD=$(python3 -c 'import secrets; print(secrets.token_hex(16))')
+PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h "$PGH" -p "$PGP" -U "$PGU")
+
+log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*"; }
+
+SERVICE_PID= DB_CREATED=
+cleanup() {
+  local rc=$?
+  set +e
+  if [[ -n "$SERVICE_PID" ]] && kill -0 "$SERVICE_PID" 2>/dev/null; then
+    kill "$SERVICE_PID"
+    for _ in $(seq 1 30); do kill -0 "$SERVICE_PID" 2>/dev/null || break; sleep 1; done
+    kill -0 "$SERVICE_PID" 2>/dev/null && kill -9 "$SERVICE_PID"
+    wait "$SERVICE_PID" 2>/dev/null
+    log "service stopped"
+  fi
+  if [[ -n "$DB_CREATED" && "${BENCH_KEEP_DB:-0}" != 1 ]]; then
+    "${PSQL[@]}" -d postgres -c "drop database if exists $DB" && log "database $DB dropped"
+  elif [[ -n "$DB_CREATED" ]]; then
+    log "database $DB kept"
+  fi
+  [[ $rc -ne 0 ]] && echo "report-lag benchmark exit $rc; logs in $OUT" >&2
+  exit $rc
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+log "output folder $OUT; $(nproc) cores; chain of $DEPTH, fan-out of $FANOUT ($WORKERS connections)"
+"${PSQL[@]}" -d postgres -c "create database $DB"
+DB_CREATED=1
+log "database $DB created on $PGH:$PGP"
+
+SPRING_DATASOURCE_URL="jdbc:postgresql://$PGH:$PGP/$DB" \
+SPRING_DATASOURCE_USERNAME="$PGU" \
+SPRING_DATASOURCE_PASSWORD="${PGPASSWORD:-}" \
+PORT="$PORT" \
+ORGGROUPS_ADMIN_USERNAME="$ADMIN" \
+ORGGROUPS_ADMIN_PASSWORD="$BENCH_PASSWORD" \
+  java "-Xmx$XMX" ${BENCH_JAVA_OPTS:-} -jar "$JAR" > "$OUT/service.log" 2>&1 &
+SERVICE_PID=$!
+log "service starting: pid $SERVICE_PID, port $PORT, -Xmx$XMX"
+python3 bench/benchctl.py wait --url "$URL" --pid "$SERVICE_PID" --timeout "${BENCH_START_TIMEOUT:-180}"
+log "service up"
+
+export BENCH_TOKEN
+BENCH_TOKEN=$(python3 bench/benchctl.py login --url "$URL" --username "$ADMIN")
+python3 bench/report_lag.py --url "$URL" --depth "$DEPTH" --fanout "$FANOUT" --workers "$WORKERS" \
+  --timeout "$TIMEOUT" --results "$OUT/results.tsv" | tee "$OUT/report-lag.txt"
+log "service log: $(grep -c ' ERROR ' "$OUT/service.log" || true) ERROR and $(grep -c ' WARN ' "$OUT/service.log" || true) WARN lines"
