@@ -208,6 +208,32 @@ class ProjectionsIntegrationTest extends IntegrationTest {
      * lock holds back the other node) while synchronous rebuilds run one after another; no write may fail, and
      * afterwards the tables are exactly what a quiet rebuild from the events gives.
      */
+    /**
+     * A streaming processor whose batches keep failing is shown as {@code retrying} with the reason, never as
+     * {@code live}, and goes back to {@code live} once it gets past the event it failed on.
+     */
+    @Test
+    void aStreamingProcessorThatKeepsFailingIsShownRetryingWithTheReason() {
+        awaitLive("group-report");
+        jdbc.execute("alter table report_group rename to report_group_away");
+        try {
+            newGroup("Unreportable", null);
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> "retrying".equals(detail("group-report").get("status").asText()));
+            JsonNode retrying = detail("group-report");
+            assertThat(retrying.get("error").asText()).containsIgnoringCase("report_group");
+            assertThat(retrying.get("lag").asLong()).isPositive();
+        } finally {
+            jdbc.execute("alter table report_group_away rename to report_group");
+        }
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    JsonNode state = detail("group-report");
+                    return "live".equals(state.get("status").asText()) && state.get("lag").asLong() == 0;
+                });
+        assertThat(detail("group-report").has("error")).isFalse();
+    }
+
     @Test
     void rebuildsUnderConcurrentWritesLoseNothing() throws Exception {
         List<String> groups = new ArrayList<>(List.of(writeScriptedHistory()));

@@ -16,6 +16,8 @@ import org.axonframework.queryhandling.QueryInvocationErrorHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.axonframework.queryhandling.SimpleQueryBus;
 import org.orggroups.api.MetadataKeys;
+import org.orggroups.app.projections.ProcessorFailures;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -44,13 +46,16 @@ public class AxonConfig {
      * carry on, and the views would silently drift from the events. Replayable projections (history, reports)
      * are declared as pooled streaming processors in {@code application.yml}
      * ({@code axon.eventhandling.processors.<name>.mode: pooled}); a failure there stops the segment, which
-     * Axon retries with back-off.
+     * Axon retries with back-off. Every processor's failures pass through {@link ProcessorFailures} on the way,
+     * which rethrows them as Axon's default does and lets {@code /api/projections/} show a processor that keeps
+     * failing as {@code retrying}.
      */
     @Bean
-    ConfigurerModule subscribingProcessorsThatPropagateFailures() {
+    ConfigurerModule subscribingProcessorsThatPropagateFailures(ObjectProvider<ProcessorFailures> failures) {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .usingSubscribingEventProcessors()
-                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance()));
+                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
+                .registerDefaultErrorHandler(c -> failures.getObject()));
     }
 
     /**

@@ -6,12 +6,12 @@ package org.orggroups.app.projections;
  * @param name     the processor's name (its processing group)
  * @param kind     {@code synchronous} (subscribing: updated in the writer's transaction) or {@code streaming}
  *                 (pooled or tracking: follows the event store on its own threads)
- * @param status   {@code live}, {@code rebuilding} or {@code failed}
+ * @param status   {@code live}, {@code rebuilding}, {@code retrying} or {@code failed}
  * @param position the global index of the last event it reflects; for synchronous views the store's head. Null
  *                 when this node holds no segment of a streaming processor and none is in the token store
  * @param lag      events in the store beyond {@code position}; null when {@code position} is
  * @param progress the running rebuild's progress, or null when none runs
- * @param error    why it failed, or null unless {@code status} is {@code failed}
+ * @param error    why it failed, or null unless {@code status} is {@code failed} or {@code retrying}
  */
 public record ProjectionState(String name, String kind, String status, Long position, Long lag,
                               Progress progress, String error) {
@@ -24,6 +24,11 @@ public record ProjectionState(String name, String kind, String status, Long posi
     public static final String LIVE = "live";
     /** A rebuild or replay is running. */
     public static final String REBUILDING = "rebuilding";
+    /**
+     * A streaming processor's batch failed on this node and the processor has not got past it since: Axon rolls the
+     * batch back and tries it again after a back-off, and {@code error} says why it failed.
+     */
+    public static final String RETRYING = "retrying";
     /** The last rebuild failed, or the processor reports an error. */
     public static final String FAILED = "failed";
 

@@ -47,11 +47,13 @@ public class Projections implements DisposableBean {
     private final ReadModelRebuilder rebuilder;
     private final StoredEvents events;
     private final ProjectionPositions positions;
+    private final ProcessorFailures failures;
     private final Map<String, RebuildRun> runs = new ConcurrentHashMap<>();
     private final ExecutorService executor;
 
     public Projections(EventProcessingConfiguration processing, ReadModelRebuilder rebuilder, StoredEvents events,
-                       ProjectionPositions positions) {
+                       ProjectionPositions positions, ProcessorFailures failures) {
+        this.failures = failures;
         this.processing = processing;
         this.rebuilder = rebuilder;
         this.events = events;
@@ -231,6 +233,11 @@ public class Projections implements DisposableBean {
         }
         if (run != null && run.failure() != null) {
             return new ProjectionState(name, kind, ProjectionState.FAILED, position, lag, null, run.failure());
+        }
+        Optional<ProcessorFailures.Failure> failing = failures.unresolved(name, position);
+        if (failing.isPresent()) {
+            return new ProjectionState(name, kind, ProjectionState.RETRYING, position, lag, null,
+                    failing.get().reason());
         }
         if (segments.stream().anyMatch(EventTrackerStatus::isReplaying)) {
             // A replay that another node (or Axon itself) started: progress without a rate.
