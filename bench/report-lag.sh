@@ -44,24 +44,13 @@ export BENCH_PASSWORD
 BENCH_PASSWORD=$(python3 -c 'import secrets; print(secrets.token_hex(16))')
 PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h "$PGH" -p "$PGP" -U "$PGU")
 
-log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*"; }
+source bench/lib.sh
 
 SERVICE_PID= DB_CREATED=
 cleanup() {
   local rc=$?
   set +e
-  if [[ -n "$SERVICE_PID" ]] && kill -0 "$SERVICE_PID" 2>/dev/null; then
-    kill "$SERVICE_PID"
-    for _ in $(seq 1 30); do kill -0 "$SERVICE_PID" 2>/dev/null || break; sleep 1; done
-    kill -0 "$SERVICE_PID" 2>/dev/null && kill -9 "$SERVICE_PID"
-    wait "$SERVICE_PID" 2>/dev/null
-    log "service stopped"
-  fi
-  if [[ -n "$DB_CREATED" && "${BENCH_KEEP_DB:-0}" != 1 ]]; then
-    "${PSQL[@]}" -d postgres -c "drop database if exists $DB" && log "database $DB dropped"
-  elif [[ -n "$DB_CREATED" ]]; then
-    log "database $DB kept"
-  fi
+  stop_service_and_drop_database
   [[ $rc -ne 0 ]] && echo "report-lag benchmark exit $rc; logs in $OUT" >&2
   exit $rc
 }
@@ -69,18 +58,7 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 log "output folder $OUT; $(nproc) cores; chain of $DEPTH, fan-out of $FANOUT ($WORKERS connections)"
-"${PSQL[@]}" -d postgres -c "create database $DB"
-DB_CREATED=1
-log "database $DB created on $PGH:$PGP"
-
-SPRING_DATASOURCE_URL="jdbc:postgresql://$PGH:$PGP/$DB" \
-SPRING_DATASOURCE_USERNAME="$PGU" \
-SPRING_DATASOURCE_PASSWORD="${PGPASSWORD:-}" \
-PORT="$PORT" \
-ORGGROUPS_ADMIN_USERNAME="$ADMIN" \
-ORGGROUPS_ADMIN_PASSWORD="$BENCH_PASSWORD" \
-  java "-Xmx$XMX" ${BENCH_JAVA_OPTS:-} -jar "$JAR" > "$OUT/service.log" 2>&1 &
-SERVICE_PID=$!
+start_service_on_new_database
 log "service starting: pid $SERVICE_PID, port $PORT, -Xmx$XMX"
 python3 bench/benchctl.py wait --url "$URL" --pid "$SERVICE_PID" --timeout "${BENCH_START_TIMEOUT:-180}"
 log "service up"

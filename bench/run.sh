@@ -80,7 +80,7 @@ export BENCH_PASSWORD
 BENCH_PASSWORD=$(python3 -c 'import secrets; print(secrets.token_hex(16))')
 PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h "$PGH" -p "$PGP" -U "$PGU")
 
-log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*"; }
+source bench/lib.sh
 
 SERVICE_PID= JSTAT_PID= RSS_PID= DB_CREATED=
 cleanup() {
@@ -88,18 +88,7 @@ cleanup() {
   set +e
   [[ -n "$JSTAT_PID" ]] && kill "$JSTAT_PID" 2>/dev/null && wait "$JSTAT_PID" 2>/dev/null
   [[ -n "$RSS_PID" ]] && kill "$RSS_PID" 2>/dev/null && wait "$RSS_PID" 2>/dev/null
-  if [[ -n "$SERVICE_PID" ]] && kill -0 "$SERVICE_PID" 2>/dev/null; then
-    kill "$SERVICE_PID"
-    for _ in $(seq 1 30); do kill -0 "$SERVICE_PID" 2>/dev/null || break; sleep 1; done
-    kill -0 "$SERVICE_PID" 2>/dev/null && kill -9 "$SERVICE_PID"
-    wait "$SERVICE_PID" 2>/dev/null
-    log "service stopped"
-  fi
-  if [[ -n "$DB_CREATED" && "${BENCH_KEEP_DB:-0}" != 1 ]]; then
-    "${PSQL[@]}" -d postgres -c "drop database if exists $DB" && log "database $DB dropped"
-  elif [[ -n "$DB_CREATED" ]]; then
-    log "database $DB kept"
-  fi
+  stop_service_and_drop_database
   if [[ $rc -ne 0 ]]; then
     echo "benchmark FAILED (exit $rc); logs in $OUT" >&2
     [[ -f "$OUT/service.log" ]] && { echo "--- last lines of $OUT/service.log:" >&2; tail -n 30 "$OUT/service.log" >&2; }
@@ -115,21 +104,8 @@ service_alive() {
 
 log "output folder $OUT; $(nproc) cores; wrk -t$THREADS -c$CONNECTIONS, ${DURATION} s per scenario, ${WARMUP} s warm-up"
 
-# 1. A fresh database.
-"${PSQL[@]}" -d postgres -c "create database $DB"
-DB_CREATED=1
-log "database $DB created on $PGH:$PGP"
-
-# 2. The service, with a sampled view of its heap and RSS.
-SPRING_DATASOURCE_URL="jdbc:postgresql://$PGH:$PGP/$DB" \
-SPRING_DATASOURCE_USERNAME="$PGU" \
-SPRING_DATASOURCE_PASSWORD="${PGPASSWORD:-}" \
-PORT="$PORT" \
-ORGGROUPS_ADMIN_USERNAME="$ADMIN" \
-ORGGROUPS_ADMIN_PASSWORD="$BENCH_PASSWORD" \
-AXON_UPDATE_CHECK_DISABLED=true \
-  java "-Xmx$XMX" ${BENCH_JAVA_OPTS:-} -jar "$JAR" > "$OUT/service.log" 2>&1 &
-SERVICE_PID=$!
+# 1. A fresh database and 2. the service on it, with a sampled view of its heap and RSS.
+start_service_on_new_database
 log "service starting: pid $SERVICE_PID, port $PORT, -Xmx$XMX"
 python3 bench/benchctl.py wait --url "$URL" --pid "$SERVICE_PID" --timeout "${BENCH_START_TIMEOUT:-180}"
 log "service up"
