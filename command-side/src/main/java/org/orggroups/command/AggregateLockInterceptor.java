@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
  * <p>The lock is the aggregate's first event row ({@code sequence_number = 0}): every aggregate has one, it
  * is unique and it is never updated, so {@code SELECT ... FOR UPDATE} on it blocks only other writers of that
  * aggregate, never readers. (A transaction-scoped advisory lock on PostgreSQL was tried instead: it takes no
- * lock on the event table, and a rebuild's swap then deadlocked with writers; decision record 9.) Commands that change the tree's shape take the {@code tree_lock} row first
+ * lock on the event table, and a rebuild's swap then deadlocked with writers; decision record 9.) Commands that
+ * change the tree's shape take the {@code tree_lock} row first
  * ({@link GroupTree#lockShape()}), so every transaction takes its locks in the same order (tree, then
  * aggregate, then group rows) and two of them cannot wait for each other. Creations have no row to lock yet
  * and take only the event table's lock ({@link #creationLockStatement()}).
