@@ -111,13 +111,8 @@ public class GroupQueryHandler {
         String filtered = from + where.sql();
         String count = "select count(*)" + filtered;
         String order = orderBy(query.ordering());
-        String slice = "select " + GroupRows.columns("g") + filtered
-                + " order by " + order + " offset ? rows fetch first ? rows only";
-        // The count and the slice in one statement: the slice is left-joined to the count's one row, so the
-        // total comes back even for a page past the end, where the slice is empty. The outer order keeps the
-        // slice's order, which a join does not promise by itself.
-        String counted = "select t.total, " + GroupRows.columns("g") + " from (select count(*) as total" + filtered
-                + ") t left join (" + slice + ") g on true order by " + order;
+        boolean fromMatches = LikePattern.isSet(query.nameContains());
+        String counted = fromMatches ? countedFromMatches(filtered, order) : counted(filtered, order);
         return Paging.page(query.page(),
                 () -> jdbc.queryForObject(count, Long.class, where.args()),
                 (offset, limit) -> jdbc.query(counted, rs -> {
@@ -130,7 +125,35 @@ public class GroupQueryHandler {
                         }
                     }
                     return new Paging.Counted<>(total, rows);
-                }, where.args(where.args(offset, limit)))); // the clause's values for the count, then the slice's
+                }, fromMatches // the clause's values once for the matches, or for the count and then the slice
+                        ? where.args(offset, limit) : where.args(where.args(offset, limit))));
+    }
+
+    /**
+     * The count and the slice in one statement: the slice is left-joined to the count's one row, so the total
+     * comes back even for a page past the end, where the slice is empty. The outer order keeps the slice's
+     * order, which a join does not promise by itself. The slice walks an index in the list's order and keeps
+     * the rows that pass the filter, which is cheap while they are not rare there.
+     */
+    private static String counted(String filtered, String order) {
+        String slice = "select " + GroupRows.columns("g") + filtered
+                + " order by " + order + " offset ? rows fetch first ? rows only";
+        return "select t.total, " + GroupRows.columns("g") + " from (select count(*) as total" + filtered
+                + ") t left join (" + slice + ") g on true order by " + order;
+    }
+
+    /**
+     * As {@link #counted}, for a name substring: the matching rows are collected once (PostgreSQL's trigram
+     * index finds them, V9), then counted and sorted. Walking the name index instead reads every row until the
+     * page is full, and when the matches sort late (measured: 56,580 rows read for 50 matches among 66,141
+     * groups, 68 ms against 1.2 ms) that is most of the table. A common table expression used twice is
+     * computed once, on PostgreSQL as on H2.
+     */
+    private static String countedFromMatches(String filtered, String order) {
+        return "with m as (select " + GroupRows.columns("g") + filtered + ")"
+                + " select t.total, " + GroupRows.columns("g") + " from (select count(*) as total from m) t"
+                + " left join (select " + GroupRows.columns("g") + " from m g order by " + order
+                + " offset ? rows fetch first ? rows only) g on true order by " + order;
     }
 
     /** Built only from the enum, never from client text, so it is safe to put into the SQL. */

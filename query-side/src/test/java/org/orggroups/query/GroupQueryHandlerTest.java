@@ -191,6 +191,38 @@ class GroupQueryHandlerTest {
         assertThat(jdbc.statements).isEqualTo(4);
     }
 
+    /**
+     * A name filter takes the matching rows first and sorts them (GroupQueryHandler#countedFromMatches); every
+     * page, ordering and the total must still be those of the whole list filtered afterwards.
+     */
+    @Test
+    void nameFilterPagesAreThoseOfTheWholeOrderedListFiltered() {
+        CustomerId alice = readSide.createCustomer("Alice");
+        GroupId parent = readSide.createGroup("Parent Lab");
+        for (int i = 0; i < 24; i++) {
+            // Ties on name and on count, matches and non-matches interleaved in name order.
+            GroupId id = readSide.createGroup((i % 3 == 0 ? "Other " : "Bio LAB ") + (i % 5), i % 2 == 0 ? parent : null);
+            if (i % 4 == 0) {
+                readSide.join(alice, id);
+            }
+        }
+        List<GroupOrder> byCountDescThenName = List.of(
+                new GroupOrder(GroupSortField.CUSTOMERS_COUNT, true), new GroupOrder(GroupSortField.NAME, false));
+        for (List<GroupOrder> ordering : List.of(List.<GroupOrder>of(), byCountDescThenName)) {
+            for (GroupId parentFilter : java.util.Arrays.asList(null, parent)) {
+                List<GroupId> expected = list(null, null, parentFilter, ordering, FIRST_PAGE).items().stream()
+                        .filter(g -> g.name().toLowerCase().contains("lab")).map(GroupSummary::groupId).toList();
+                assertThat(expected).hasSizeGreaterThan(5);
+                for (int page = 1; page <= expected.size() / 4 + 1; page++) {
+                    Page<GroupSummary> slice = list("Lab", null, parentFilter, ordering, new PageRequest(page, 4));
+                    assertThat(slice.total()).isEqualTo(expected.size());
+                    assertThat(ids(slice)).isEqualTo(
+                            expected.subList((page - 1) * 4, Math.min(page * 4, expected.size())));
+                }
+            }
+        }
+    }
+
     @Test
     void nameContainsIgnoresTheCaseOfNonAsciiLetters() {
         readSide.createGroup("Åsvik Lab");
