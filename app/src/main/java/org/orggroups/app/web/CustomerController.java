@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -143,7 +144,7 @@ public class CustomerController {
         return rename(id, body.json(), false);
     }
 
-    private Customer rename(CustomerId id, com.fasterxml.jackson.databind.node.ObjectNode json, boolean nameRequired) {
+    private Customer rename(CustomerId id, ObjectNode json, boolean nameRequired) {
         if (RequestBodies.nameError(json, "name", nameRequired).isPresent()) {
             findOrFail(id); // DRF looks the object up before it validates
         }

@@ -25,6 +25,9 @@ public @interface ApiResponsesFor {
     /** @return whether the success answer has no body (HEAD, 204) */
     boolean noBody() default false;
 
-    /** @return the error statuses the operation may answer, among 400, 401, 403, 404, 409, 412, 413, 429 */
+    /**
+     * @return the error statuses the operation may answer; 400, 401, 403, 404, 409, 412, 413 and 429 are described
+     *         in the contract's words, any other by its reason phrase
+     */
     int[] errors() default {};
 }

@@ -1,6 +1,7 @@
 package org.orggroups.app.web.schema;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.models.Operation;
@@ -62,12 +63,10 @@ public class ApiSchemaCustomizer implements OperationCustomizer {
     }
 
     private static ApiResponse error(int status) {
-        String description = ERRORS.get(status);
-        if (description == null) {
-            throw new IllegalStateException("No documented error body for status " + status);
-        }
+        // a status without a meaning of its own here is still documented, by its reason phrase
+        String description = ERRORS.getOrDefault(status, HttpStatus.valueOf(status).getReasonPhrase() + ".");
         Schema<?> body = status == 400
-                ? new Schema<>().oneOf(java.util.List.of(new Schema<>().$ref(ApiSchema.VALIDATION_ERROR_REF),
+                ? new Schema<>().oneOf(List.of(new Schema<>().$ref(ApiSchema.VALIDATION_ERROR_REF),
                         new Schema<>().$ref(ApiSchema.ERROR_DETAIL_REF)))
                 : new Schema<>().$ref(ApiSchema.ERROR_DETAIL_REF);
         ApiResponse response = new ApiResponse().description(description)
