@@ -2,13 +2,14 @@ package org.orggroups.app.web;
 
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-
-import jakarta.servlet.http.HttpServletRequest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.orggroups.api.customer.CreateCustomer;
 import org.orggroups.api.customer.CustomerId;
@@ -18,33 +19,36 @@ import org.orggroups.api.customer.UpdateCustomerGroups;
 import org.orggroups.api.group.GroupId;
 import org.orggroups.api.query.CustomerSummary;
 import org.orggroups.api.query.FindCustomer;
-import org.orggroups.api.query.ListCustomers;
 import org.orggroups.api.query.Page;
-import org.orggroups.api.query.PageRequest;
 import org.orggroups.app.web.error.ApiException;
 import org.orggroups.app.web.error.ErrorBodies;
+import org.orggroups.app.web.schema.ApiResponsesFor;
+import org.orggroups.app.web.schema.ApiSchema;
+import org.orggroups.app.web.schema.ResponseHeader;
 import org.orggroups.app.web.support.Hyperlinks;
 import org.orggroups.app.web.support.JsonTypes;
 import org.orggroups.app.web.support.Messaging;
 import org.orggroups.app.web.support.Paging;
 import org.orggroups.app.web.support.RequestBodies;
-import org.orggroups.app.web.support.Uuids;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code /api/customers/}: the customers this service keeps so that groups can count them, and their
- * memberships (API.md section 4).
+ * memberships (API.md section 4). Typed as {@link GroupController} is; operation ids are Waldur's.
  */
 @RestController
+@Tag(name = "customers")
 public class CustomerController {
 
     private static final String LIST = "/api/customers";
@@ -59,88 +63,128 @@ public class CustomerController {
     }
 
     /**
-     * Lists customers: {@code name}, {@code name_exact}, {@code o=name|-name}, {@code organization_group_uuid}
-     * (repeatable: member of any), {@code organization_group_name} (icontains); paged.
+     * Lists customers: one page, with {@code X-Result-Count} and {@code Link}.
+     *
+     * @throws ApiException 400 for a bad {@code organization_group_uuid} or text filter; 404 for a bad page
      */
+    @Operation(operationId = "customers_list", summary = "List customers")
+    @ApiResponsesFor(status = 200, headers = {ResponseHeader.RESULT_COUNT, ResponseHeader.LINK},
+            errors = {400, 401, 404})
     @GetMapping({LIST, LIST + "/"})
-    public ResponseEntity<List<Map<String, Object>>> list(HttpServletRequest request) {
-        Set<GroupId> memberOf = new LinkedHashSet<>();
-        String[] groupUuids = request.getParameterValues("organization_group_uuid");
-        if (groupUuids != null) {
-            for (String text : groupUuids) {
-                if (!text.isEmpty()) {
-                    memberOf.add(new GroupId(Uuids.parse(text.strip()).orElseThrow(() ->
-                            ApiException.field("organization_group_uuid", "Enter a valid UUID."))));
-                }
-            }
-        }
-        boolean descending = GroupController.ordering(Paging.last(request, "o")).stream()
-                .filter(term -> term.field() == org.orggroups.api.query.GroupSortField.NAME)
-                .findFirst().map(term -> term.descending()).orElse(false);
-        PageRequest pageRequest = Paging.pageRequest(request);
-        Page<CustomerSummary> page = messaging.page(new ListCustomers(Paging.textFilter(request, "name"),
-                Paging.textFilter(request, "name_exact"), memberOf,
-                Paging.textFilter(request, "organization_group_name"), descending, pageRequest), CustomerSummary.class);
+    public ResponseEntity<List<Customer>> list(@ParameterObject CustomerListParameters parameters) {
+        Page<CustomerSummary> page = messaging.page(parameters.query(), CustomerSummary.class);
         String base = Hyperlinks.base();
-        return Paging.respond(request, page, pageRequest.size(),
-                page.items().stream().map(c -> Representations.customer(base, c)).toList());
+        return Paging.respond(page, parameters.pageSize(),
+                page.items().stream().map(c -> Representations.customerOf(base, c)).toList());
     }
 
-    /** Registers a customer: 201 with {@code Location}. */
+    /** The HEAD of the list: the status and headers of {@link #list}, no body (Waldur's "count" operation). */
+    @Operation(operationId = "customers_count", summary = "Count customers",
+            description = "Get number of items in the collection matching the request parameters.")
+    @ApiResponsesFor(status = 200, headers = {ResponseHeader.RESULT_COUNT, ResponseHeader.LINK}, noBody = true,
+            errors = {400, 401, 404})
+    @RequestMapping(method = RequestMethod.HEAD, path = {LIST, LIST + "/"})
+    public ResponseEntity<List<Customer>> count(@ParameterObject CustomerListParameters parameters) {
+        return list(parameters);
+    }
+
+    /**
+     * Registers a customer: 201 with {@code Location}.
+     *
+     * @throws ApiException 400 {@code {"name": [...]}}
+     */
+    @Operation(operationId = "customers_create", summary = "Create a customer")
+    @SecurityRequirement(name = ApiSchema.TOKEN)
+    @ApiResponsesFor(status = 201, headers = ResponseHeader.LOCATION, errors = {400, 401, 403, 409, 413})
     @PostMapping({LIST, LIST + "/"})
-    public ResponseEntity<Map<String, Object>> create(HttpServletRequest request) {
-        ObjectNode body = RequestBodies.readObject(request);
-        String name = RequestBodies.name(body, "name", true).orElseThrow();
+    public ResponseEntity<Customer> create(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true) CustomerRequest body) {
+        String name = RequestBodies.name(body.json(), "name", true).orElseThrow();
         CustomerId id = CustomerId.random();
         messaging.send(new CreateCustomer(id, name));
         String base = Hyperlinks.base();
         return ResponseEntity.status(HttpStatus.CREATED)
                 .header(HttpHeaders.LOCATION, Hyperlinks.customer(base, id.uuid()))
-                .body(Representations.customer(base, findOrFail(id)));
+                .body(Representations.customerOf(base, findOrFail(id)));
     }
 
+    /** @throws ApiException 404 for an unknown, deleted or malformed uuid */
+    @Operation(operationId = "customers_retrieve", summary = "Retrieve a customer")
+    @ApiResponsesFor(status = 200, errors = {401, 404})
     @GetMapping({DETAIL, DETAIL + "/"})
-    public Map<String, Object> retrieve(@PathVariable String uuid) {
-        return Representations.customer(Hyperlinks.base(), findOrFail(pathId(uuid)));
+    public Customer retrieve(@PathUuid CustomerId id) {
+        return Representations.customerOf(Hyperlinks.base(), findOrFail(id));
     }
 
-    /** Renames (the name is the only writable field here). */
+    /**
+     * Renames (the name is the only writable field here).
+     *
+     * @throws ApiException 404 before 400 (DRF looks the customer up first)
+     */
+    @Operation(operationId = "customers_update", summary = "Update a customer")
+    @SecurityRequirement(name = ApiSchema.TOKEN)
+    @ApiResponsesFor(status = 200, errors = {400, 401, 403, 404, 409, 413})
     @PutMapping({DETAIL, DETAIL + "/"})
-    public Map<String, Object> replace(@PathVariable String uuid, HttpServletRequest request) {
-        return update(pathId(uuid), request, true);
+    public Customer update(@PathUuid CustomerId id,
+                           @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true) CustomerRequest body) {
+        return rename(id, body.json(), true);
     }
 
+    /**
+     * Renames when {@code name} is sent.
+     *
+     * @throws ApiException as {@link #update}
+     */
+    @Operation(operationId = "customers_partial_update", summary = "Partially update a customer")
+    @SecurityRequirement(name = ApiSchema.TOKEN)
+    @ApiResponsesFor(status = 200, errors = {400, 401, 403, 404, 409, 413})
     @PatchMapping({DETAIL, DETAIL + "/"})
-    public Map<String, Object> partialUpdate(@PathVariable String uuid, HttpServletRequest request) {
-        return update(pathId(uuid), request, false);
+    public Customer partialUpdate(@PathUuid CustomerId id,
+                                  @io.swagger.v3.oas.annotations.parameters.RequestBody PatchedCustomerRequest body) {
+        return rename(id, body.json(), false);
     }
 
-    private Map<String, Object> update(CustomerId id, HttpServletRequest request, boolean nameRequired) {
-        ObjectNode body = RequestBodies.readObject(request);
-        if (RequestBodies.nameError(body, "name", nameRequired).isPresent()) {
+    private Customer rename(CustomerId id, ObjectNode json, boolean nameRequired) {
+        if (RequestBodies.nameError(json, "name", nameRequired).isPresent()) {
             findOrFail(id); // DRF looks the object up before it validates
         }
-        RequestBodies.name(body, "name", nameRequired)
+        RequestBodies.name(json, "name", nameRequired)
                 .ifPresent(name -> messaging.send(new RenameCustomer(id, name)));
-        return Representations.customer(Hyperlinks.base(), findOrFail(id));
+        return Representations.customerOf(Hyperlinks.base(), findOrFail(id));
     }
 
-    /** Deletes the customer; its memberships end. 204. */
+    /**
+     * Deletes the customer; its memberships end. 204.
+     *
+     * @throws ApiException 404 for an unknown customer
+     */
+    @Operation(operationId = "customers_destroy", summary = "Delete a customer")
+    @SecurityRequirement(name = ApiSchema.TOKEN)
+    @ApiResponsesFor(status = 204, noBody = true, errors = {401, 403, 404, 409})
     @DeleteMapping({DETAIL, DETAIL + "/"})
-    public ResponseEntity<Void> destroy(@PathVariable String uuid) {
-        messaging.send(new DeleteCustomer(pathId(uuid)));
+    public ResponseEntity<Void> destroy(@PathUuid CustomerId id) {
+        messaging.send(new DeleteCustomer(id));
         return ResponseEntity.noContent().build();
     }
 
     /**
      * Replaces the customer's whole set of groups with {@code {"organization_groups": [<group url>, ...]}}:
-     * 200 with an empty body. Waldur answers 500 to a missing key; this answers 400.
+     * 200 with an empty body.
+     *
+     * @throws ApiException 404 before 400 (DRF looks the customer up first); 400 {@code {"organization_groups":
+     *                      ["This field is required."]}} for a missing key or {@code null} (Waldur answers 500: a
+     *                      bug), {@code ["Expected a list of items but got type \"<type>\"."]} for a non-list, or
+     *                      an item's hyperlink error
      */
+    @Operation(operationId = "customers_update_organization_groups",
+            summary = "Update organization groups for a customer")
+    @SecurityRequirement(name = ApiSchema.TOKEN)
+    @ApiResponsesFor(status = 200, noBody = true, errors = {400, 401, 403, 404, 409, 413})
     @PostMapping({GROUPS, GROUPS + "/"})
-    public ResponseEntity<Void> updateOrganizationGroups(@PathVariable String uuid, HttpServletRequest request) {
-        CustomerId id = pathId(uuid);
-        ObjectNode body = RequestBodies.readObject(request);
-        JsonNode links = body.get(FIELD_GROUPS);
+    public ResponseEntity<Void> updateOrganizationGroups(
+            @PathUuid CustomerId id,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true) OrganizationGroupsRequest body) {
+        JsonNode links = body.organizationGroups();
         ApiException invalid = null;
         Set<GroupId> groups = new LinkedHashSet<>();
         if (links == null || links.isNull()) {
@@ -167,9 +211,5 @@ public class CustomerController {
 
     private CustomerSummary findOrFail(CustomerId id) {
         return messaging.find(new FindCustomer(id), CustomerSummary.class).orElseThrow(ApiException::notFound);
-    }
-
-    private static CustomerId pathId(String uuid) {
-        return new CustomerId(Uuids.parse(uuid).orElseThrow(ApiException::notFound));
     }
 }

@@ -1,17 +1,18 @@
 package org.orggroups.app.web;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import jakarta.servlet.http.HttpServletRequest;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.orggroups.api.group.CreateGroup;
 import org.orggroups.api.group.DeleteGroup;
@@ -20,43 +21,45 @@ import org.orggroups.api.group.ParentChange;
 import org.orggroups.api.group.UpdateGroup;
 import org.orggroups.api.query.FindGroup;
 import org.orggroups.api.query.FindGroupAsOf;
-import org.orggroups.api.query.GroupOrder;
-import org.orggroups.api.query.GroupSortField;
 import org.orggroups.api.query.GroupSummary;
-import org.orggroups.api.query.ListGroups;
 import org.orggroups.api.query.ListGroupsAsOf;
 import org.orggroups.api.query.Page;
-import org.orggroups.api.query.PageRequest;
 import org.orggroups.app.web.error.ApiException;
-import org.orggroups.app.web.error.ErrorBodies;
+import org.orggroups.app.web.schema.ApiResponsesFor;
+import org.orggroups.app.web.schema.ApiSchema;
+import org.orggroups.app.web.schema.ResponseHeader;
 import org.orggroups.app.web.support.Hyperlinks;
 import org.orggroups.app.web.support.Messaging;
 import org.orggroups.app.web.support.Paging;
 import org.orggroups.app.web.support.RequestBodies;
-import org.orggroups.app.web.support.Timestamps;
 import org.orggroups.app.web.support.Uuids;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /api/organization-groups/}: Waldur's organization group resource (API.md section 3). Parses and
- * validates, sends one command or query, shapes the JSON; domain refusals are mapped to HTTP in
- * {@link org.orggroups.app.web.error.ApiExceptionHandler}.
+ * {@code /api/organization-groups/}: Waldur's organization group resource (API.md section 3, and section 7 for
+ * {@code as_of}). Takes checked request records ({@link TypedArguments}), sends one command or query, answers
+ * response records; domain refusals are mapped to HTTP in {@link org.orggroups.app.web.error.ApiExceptionHandler}.
+ * Operation ids are Waldur's, so that generated clients keep their names.
  */
 @RestController
+@Tag(name = "organization-groups")
 public class GroupController {
 
     private static final String LIST = "/api/organization-groups";
     private static final String DETAIL = "/api/organization-groups/{uuid}";
+    private static final String IF_MATCH = "The `ETag` of the group as read (`\"<version>\"`); 412 if it has changed since.";
 
     private final Messaging messaging;
 
@@ -65,122 +68,177 @@ public class GroupController {
     }
 
     /**
-     * Lists groups: filters {@code name}, {@code name_exact}, {@code parent}; ordering {@code o}; paging; and
-     * {@code as_of} for the list as it was at that instant.
+     * Lists groups: one page, with {@code X-Result-Count} and {@code Link}; with {@code as_of}, the list as it
+     * was then.
+     *
+     * @throws ApiException 400 for a bad {@code as_of}, {@code parent} or text filter; 404 for a bad page
      */
+    @Operation(operationId = "organization_groups_list", summary = "List organization groups")
+    @ApiResponsesFor(status = 200, headers = {ResponseHeader.RESULT_COUNT, ResponseHeader.LINK},
+            errors = {400, 401, 404})
     @GetMapping({LIST, LIST + "/"})
-    public ResponseEntity<List<Map<String, Object>>> list(HttpServletRequest request) {
-        Instant asOf = asOf(request);
-        GroupId parent = Paging.uuidFilter(request, "parent").map(GroupId::new).orElse(null);
-        PageRequest pageRequest = Paging.pageRequest(request);
-        ListGroups query = new ListGroups(Paging.textFilter(request, "name"),
-                Paging.textFilter(request, "name_exact"), parent, ordering(Paging.last(request, "o")),
-                pageRequest);
-        Page<GroupSummary> page = messaging.page(asOf == null ? query : new ListGroupsAsOf(query, asOf),
-                GroupSummary.class);
-        return Paging.respond(request, page, pageRequest.size(), Representations.groups(Hyperlinks.base(), page.items()));
+    public ResponseEntity<List<OrganizationGroup>> list(@ParameterObject GroupListParameters parameters) {
+        Instant asOf = parameters.asOf();
+        Page<GroupSummary> page = messaging.page(
+                asOf == null ? parameters.query() : new ListGroupsAsOf(parameters.query(), asOf), GroupSummary.class);
+        return Paging.respond(page, parameters.pageSize(),
+                Representations.organizationGroups(Hyperlinks.base(), page.items()));
     }
 
     /**
-     * Reads Django's {@code OrderingFilter} parameter: comma-separated fields, {@code -} for descending,
-     * unknown terms dropped.
+     * The HEAD of the list: the same status and headers as {@link #list}, no body (Waldur's "count" operation:
+     * {@code X-Result-Count} is the number of matching groups).
      */
-    static List<GroupOrder> ordering(String o) {
-        List<GroupOrder> terms = new ArrayList<>();
-        if (o == null) {
-            return terms;
-        }
-        for (String raw : o.split(",")) {
-            String term = raw.strip();
-            boolean descending = term.startsWith("-");
-            String field = descending ? term.substring(1) : term;
-            switch (field) {
-                case "name" -> terms.add(new GroupOrder(GroupSortField.NAME, descending));
-                case "customers_count" -> terms.add(new GroupOrder(GroupSortField.CUSTOMERS_COUNT, descending));
-                default -> { /* Django drops unknown ordering terms */ }
-            }
-        }
-        return terms;
+    @Operation(operationId = "organization_groups_count", summary = "Count organization groups",
+            description = "Get number of items in the collection matching the request parameters.")
+    @ApiResponsesFor(status = 200, headers = {ResponseHeader.RESULT_COUNT, ResponseHeader.LINK}, noBody = true,
+            errors = {400, 401, 404})
+    @RequestMapping(method = RequestMethod.HEAD, path = {LIST, LIST + "/"})
+    public ResponseEntity<List<OrganizationGroup>> count(@ParameterObject GroupListParameters parameters) {
+        return list(parameters);
     }
 
-    /** Creates a group: 201 with the group, {@code Location} and {@code ETag}. */
+    /**
+     * Creates a group: 201 with the group, {@code Location} and {@code ETag}.
+     *
+     * @throws ApiException 400 with every field's error (API.md section 3, "Request bodies")
+     */
+    @Operation(operationId = "organization_groups_create", summary = "Create an organization group")
+    @SecurityRequirement(name = ApiSchema.TOKEN)
+    @ApiResponsesFor(status = 201, headers = {ResponseHeader.LOCATION, ResponseHeader.ETAG},
+            errors = {400, 401, 403, 409, 413})
     @PostMapping({LIST, LIST + "/"})
-    public ResponseEntity<Map<String, Object>> create(HttpServletRequest request) {
-        ObjectNode body = RequestBodies.readObject(request);
-        Map<String, List<String>> errors = new LinkedHashMap<>();
-        RequestBodies.nameError(body, "name", true).ifPresent(e -> errors.put("name", List.of(e)));
-        Optional<UUID> parent = parent(body, errors);
-        failIfAny(errors, parent);
+    public ResponseEntity<OrganizationGroup> create(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true) OrganizationGroupRequest body) {
+        GroupChange change = check(body, true, null);
         GroupId id = GroupId.random();
-        messaging.send(new CreateGroup(id, RequestBodies.name(body, "name", true).orElseThrow(),
-                parent.map(GroupId::new).orElse(null)));
+        messaging.send(new CreateGroup(id, change.name(), change.parent()));
         GroupSummary group = findOrFail(id);
         String base = Hyperlinks.base();
         return ResponseEntity.status(HttpStatus.CREATED)
                 .header(HttpHeaders.LOCATION, Hyperlinks.group(base, id.uuid()))
                 .eTag(Representations.etag(group))
-                .body(Representations.group(base, group));
+                .body(Representations.organizationGroup(base, group));
     }
 
     /**
-     * One group with its {@code ETag}; 404 for an unknown, deleted or malformed uuid. With {@code as_of}, the
-     * group as it was at that instant (404 when it did not exist then).
+     * One group with its {@code ETag}; with {@code as_of}, as it was at that instant.
+     *
+     * @throws ApiException 404 for an unknown, deleted or malformed uuid, or a group that did not exist then;
+     *                      400 for a bad {@code as_of}
      */
+    @Operation(operationId = "organization_groups_retrieve", summary = "Retrieve an organization group")
+    @ApiResponsesFor(status = 200, headers = ResponseHeader.ETAG, errors = {400, 401, 404})
     @GetMapping({DETAIL, DETAIL + "/"})
-    public ResponseEntity<Map<String, Object>> retrieve(@PathVariable String uuid, HttpServletRequest request) {
-        GroupId id = pathId(uuid);
-        Instant asOf = asOf(request);
-        GroupSummary group = asOf == null ? findOrFail(id)
-                : messaging.find(new FindGroupAsOf(id, asOf), GroupSummary.class).orElseThrow(ApiException::notFound);
-        return ResponseEntity.ok().eTag(Representations.etag(group)).body(Representations.group(Hyperlinks.base(), group));
+    public ResponseEntity<OrganizationGroup> retrieve(@PathUuid GroupId id, @ParameterObject AsOfParameter asOf) {
+        GroupSummary group = asOf.asOf() == null ? findOrFail(id)
+                : messaging.find(new FindGroupAsOf(id, asOf.asOf()), GroupSummary.class)
+                        .orElseThrow(ApiException::notFound);
+        return ResponseEntity.ok().eTag(Representations.etag(group))
+                .body(Representations.organizationGroup(Hyperlinks.base(), group));
     }
 
-    /** Replaces name (required) and parent (kept when absent, root when null). */
+    /**
+     * Replaces name (required) and parent (kept when absent, root when null).
+     *
+     * @throws ApiException 404 before 400 (DRF looks the group up first); 412 for a stale {@code If-Match}
+     */
+    @Operation(operationId = "organization_groups_update", summary = "Update an organization group")
+    @SecurityRequirement(name = ApiSchema.TOKEN)
+    @ApiResponsesFor(status = 200, headers = ResponseHeader.ETAG, errors = {400, 401, 403, 404, 409, 412, 413})
     @PutMapping({DETAIL, DETAIL + "/"})
-    public ResponseEntity<Map<String, Object>> replace(@PathVariable String uuid, HttpServletRequest request,
-                                                      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return update(pathId(uuid), request, ifMatch, true);
+    public ResponseEntity<OrganizationGroup> update(
+            @PathUuid GroupId id,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true) OrganizationGroupRequest body,
+            @Parameter(description = IF_MATCH) @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
+            String ifMatch) {
+        return change(id, body, true, ifMatch);
     }
 
-    /** Changes only the keys sent. */
+    /**
+     * Changes only the keys sent.
+     *
+     * @throws ApiException as {@link #update}
+     */
+    @Operation(operationId = "organization_groups_partial_update", summary = "Partially update an organization group")
+    @SecurityRequirement(name = ApiSchema.TOKEN)
+    @ApiResponsesFor(status = 200, headers = ResponseHeader.ETAG, errors = {400, 401, 403, 404, 409, 412, 413})
     @PatchMapping({DETAIL, DETAIL + "/"})
-    public ResponseEntity<Map<String, Object>> partialUpdate(@PathVariable String uuid, HttpServletRequest request,
-                                                            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return update(pathId(uuid), request, ifMatch, false);
+    public ResponseEntity<OrganizationGroup> partialUpdate(
+            @PathUuid GroupId id,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody PatchedOrganizationGroupRequest body,
+            @Parameter(description = IF_MATCH) @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
+            String ifMatch) {
+        return change(id, body, false, ifMatch);
     }
 
-    private ResponseEntity<Map<String, Object>> update(GroupId id, HttpServletRequest request, String ifMatch,
-                                                       boolean nameRequired) {
-        ObjectNode body = RequestBodies.readObject(request);
-        Map<String, List<String>> errors = new LinkedHashMap<>();
-        RequestBodies.nameError(body, "name", nameRequired).ifPresent(e -> errors.put("name", List.of(e)));
-        Optional<UUID> parent = parent(body, errors);
-        if (!errors.isEmpty()) {
-            findOrFail(id); // DRF looks the object up before it validates: an unknown group is 404, not 400
-        }
-        failIfAny(errors, parent);
-        ParentChange parentChange = body.has("parent")
-                ? new ParentChange(parent.map(GroupId::new).orElse(null)) : null;
-        messaging.send(new UpdateGroup(id, RequestBodies.name(body, "name", nameRequired).orElse(null),
-                parentChange, IfMatch.expectedVersion(ifMatch, () -> findOrFail(id).version())));
+    private ResponseEntity<OrganizationGroup> change(GroupId id, GroupBody body, boolean nameRequired,
+                                                     String ifMatch) {
+        GroupChange change = check(body, nameRequired, id);
+        messaging.send(new UpdateGroup(id, change.name(), change.parentChange(),
+                IfMatch.expectedVersion(ifMatch, () -> findOrFail(id).version())));
         GroupSummary group = findOrFail(id);
-        return ResponseEntity.ok().eTag(Representations.etag(group)).body(Representations.group(Hyperlinks.base(), group));
+        return ResponseEntity.ok().eTag(Representations.etag(group))
+                .body(Representations.organizationGroup(Hyperlinks.base(), group));
     }
 
-    /** Deletes the group and its whole subtree: 204. */
+    /**
+     * Deletes the group and its whole subtree: 204.
+     *
+     * @throws ApiException 404 for an unknown group; 412 for a stale {@code If-Match}
+     */
+    @Operation(operationId = "organization_groups_destroy", summary = "Delete an organization group and its subtree")
+    @SecurityRequirement(name = ApiSchema.TOKEN)
+    @ApiResponsesFor(status = 204, noBody = true, errors = {401, 403, 404, 409, 412})
     @DeleteMapping({DETAIL, DETAIL + "/"})
-    public ResponseEntity<Void> destroy(@PathVariable String uuid,
-                                        @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        GroupId id = pathId(uuid);
+    public ResponseEntity<Void> destroy(
+            @PathUuid GroupId id,
+            @Parameter(description = IF_MATCH) @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
+            String ifMatch) {
         messaging.send(new DeleteGroup(id, IfMatch.expectedVersion(ifMatch, () -> findOrFail(id).version())));
         return ResponseEntity.noContent().build();
     }
 
+    /**
+     * A group body, checked: the trimmed name ({@code null}: unchanged) and the parent when {@code parent} was
+     * sent.
+     *
+     * @param name       the new name, or {@code null} to keep it
+     * @param parentSent whether the body had {@code parent}
+     * @param parent     the parent, {@code null} for a root
+     */
+    private record GroupChange(String name, boolean parentSent, GroupId parent) {
+
+        /** @return the change of parent, or {@code null} for none (key absent) */
+        ParentChange parentChange() {
+            return parentSent ? new ParentChange(parent) : null;
+        }
+    }
+
+    /**
+     * Checks a body as DRF's serializer does: every field's error at once.
+     *
+     * @param existing the group being updated, or {@code null} on create
+     * @throws ApiException 404 when {@code existing} is unknown and the body has an error (DRF looks the object
+     *                      up before it validates); else 400 {@code {"name": [...], "parent": [...]}}
+     */
+    private GroupChange check(GroupBody body, boolean nameRequired, GroupId existing) {
+        ObjectNode json = body.json();
+        Map<String, List<String>> errors = new LinkedHashMap<>();
+        RequestBodies.nameError(json, "name", nameRequired).ifPresent(e -> errors.put("name", List.of(e)));
+        Optional<UUID> parent = parent(json, errors);
+        if (!errors.isEmpty() && existing != null) {
+            findOrFail(existing);
+        }
+        failIfAny(errors, parent);
+        return new GroupChange(RequestBodies.name(json, "name", nameRequired).orElse(null), json.has("parent"),
+                parent.map(GroupId::new).orElse(null));
+    }
+
     /** Reads {@code parent} into {@code errors} (as DRF collects every field's error); empty for a root. */
     private static Optional<UUID> parent(ObjectNode body, Map<String, List<String>> errors) {
-        JsonNode value = body.get("parent");
         try {
-            return Hyperlinks.parseGroup("parent", value);
+            return Hyperlinks.parseGroup("parent", body.get("parent"));
         } catch (ApiException e) {
             errors.put("parent", firstMessages(e, "parent"));
             return Optional.empty();
@@ -212,22 +270,11 @@ public class GroupController {
     }
 
     /**
-     * Reads {@code as_of}: the instant of the past a read is asked about.
+     * Reads a group uuid of a path, for the controllers that still take it as text.
      *
-     * @return the instant, or {@code null} when absent or empty (the present)
-     * @throws ApiException 400 {@code {"as_of": ["Invalid timestamp format."]}} when it is not ISO 8601
+     * @throws ApiException 404 for a malformed uuid in a path (API.md section 1)
      */
-    static Instant asOf(HttpServletRequest request) {
-        String raw = Paging.last(request, "as_of");
-        if (raw == null || raw.isEmpty()) {
-            return null;
-        }
-        return Timestamps.parse(raw).orElseThrow(() -> ApiException.field("as_of", "Invalid timestamp format."));
-    }
-
-    /** @throws ApiException 404 for a malformed uuid in a path (API.md section 1) */
     static GroupId pathId(String uuid) {
-        return new GroupId(Uuids.parse(uuid).orElseThrow(() ->
-                ApiException.detail(HttpStatus.NOT_FOUND, ErrorBodies.NOT_FOUND)));
+        return new GroupId(Uuids.parse(uuid).orElseThrow(ApiException::notFound));
     }
 }

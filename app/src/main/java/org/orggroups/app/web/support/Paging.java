@@ -18,7 +18,10 @@ import org.orggroups.app.web.error.ErrorBodies;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Waldur's page-number paging with {@code Link} and {@code X-Result-Count} headers (API.md section 3,
@@ -30,6 +33,9 @@ public final class Paging {
     public static final int DEFAULT_PAGE_SIZE = 10;
     /** Largest page size; a larger one is clamped to it. */
     public static final int MAX_PAGE_SIZE = 300;
+
+    /** The header holding the number of matching items over all pages. */
+    public static final String RESULT_COUNT = "X-Result-Count";
 
     private static final String INVALID_PAGE = "Invalid page.";
 
@@ -84,22 +90,31 @@ public final class Paging {
     }
 
     /**
-     * Answers a page: 200 with the items, {@code X-Result-Count} and {@code Link}.
+     * Answers a page of the current request: 200 with the items, {@code X-Result-Count} and {@code Link}.
      *
      * @param page  the page from the query side
      * @param size  the page size used
      * @param items the rendered items of the page
      * @throws ApiException 404 {@code {"detail":"Invalid page."}} when the page is past the end
      */
+    public static <T> ResponseEntity<List<T>> respond(Page<?> page, int size, List<T> items) {
+        return respond(currentRequest(), page, size, items);
+    }
+
+    /** As {@link #respond(Page, int, List)}, for a given request. */
     public static <T> ResponseEntity<List<T>> respond(HttpServletRequest request, Page<?> page, int size,
                                                       List<T> items) {
         if (!page.exists()) {
             throw invalidPage();
         }
         HttpHeaders headers = new HttpHeaders();
-        headers.add("X-Result-Count", Long.toString(page.total()));
+        headers.add(RESULT_COUNT, Long.toString(page.total()));
         headers.add(HttpHeaders.LINK, linkHeader(request, page.page(), lastPage(page.total(), size)));
         return ResponseEntity.ok().headers(headers).body(items);
+    }
+
+    private static HttpServletRequest currentRequest() {
+        return ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
     }
 
     private static int lastPage(long total, int size) {
@@ -112,7 +127,7 @@ public final class Paging {
      * keys sorted, values form-encoded ({@code ,} as {@code %2C}, space as {@code +}).
      */
     static String linkHeader(HttpServletRequest request, int page, int lastPage) {
-        String base = ServletUriComponentsBuilder.fromCurrentRequestUri().replaceQuery(null).build().toUriString();
+        UriComponentsBuilder base = ServletUriComponentsBuilder.fromCurrentRequestUri().replaceQuery(null);
         Map<String, List<String>> query = parseQuery(request.getQueryString());
         List<String> links = new ArrayList<>();
         links.add(link(base, query, null, "first"));
@@ -126,22 +141,20 @@ public final class Paging {
         return String.join(", ", links);
     }
 
-    private static String link(String base, Map<String, List<String>> query, Integer page, String rel) {
+    /**
+     * One link: the values are encoded here, as Python's {@code quote_plus} does, and handed to the builder as
+     * they are, because its own RFC 3986 encoding would keep {@code ,} and write a space as {@code %20}.
+     */
+    private static String link(UriComponentsBuilder base, Map<String, List<String>> query, Integer page, String rel) {
         Map<String, List<String>> sorted = new TreeMap<>(query);
         if (page == null) {
             sorted.remove("page");
         } else {
             sorted.put("page", List.of(Integer.toString(page)));
         }
-        StringBuilder url = new StringBuilder(base);
-        char separator = '?';
-        for (Map.Entry<String, List<String>> entry : sorted.entrySet()) {
-            for (String value : entry.getValue()) {
-                url.append(separator).append(quotePlus(entry.getKey())).append('=').append(quotePlus(value));
-                separator = '&';
-            }
-        }
-        return "<" + url + ">; rel=\"" + rel + "\"";
+        UriComponentsBuilder url = base.cloneBuilder();
+        sorted.forEach((key, values) -> values.forEach(value -> url.queryParam(quotePlus(key), quotePlus(value))));
+        return "<" + url.build().toUriString() + ">; rel=\"" + rel + "\"";
     }
 
     /** Parses a raw query string like Python's {@code parse_qs(keep_blank_values=True)}, keys in first-seen order. */

@@ -1,0 +1,104 @@
+package org.orggroups.app.web;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.Explode;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import org.orggroups.api.group.GroupId;
+import org.orggroups.api.query.GroupOrder;
+import org.orggroups.api.query.GroupSortField;
+import org.orggroups.api.query.ListGroups;
+import org.orggroups.api.query.PageRequest;
+import org.orggroups.app.web.support.Paging;
+
+/**
+ * The query parameters of {@code GET /api/organization-groups/}, checked (API.md section 3, "Listing", and
+ * section 7 for {@code as_of}). Read by {@link #read}; the schema is generated from the components.
+ *
+ * @param asOf      the instant of the past asked about, {@code null} for the present
+ * @param parent    the parent whose direct children are listed, or {@code null}
+ * @param page      the 1-based page, {@code null} for the last page
+ * @param pageSize  items per page, 1 to {@value Paging#MAX_PAGE_SIZE}
+ * @param name      case-insensitive substring of the name, trimmed; {@code null} for no filter
+ * @param nameExact the exact name, trimmed; {@code null} for no filter
+ * @param o         the ordering terms, unknown ones dropped; empty for the default (name)
+ */
+public record GroupListParameters(
+        @Parameter(name = "as_of", description = "The list as it was at this instant (any ISO 8601 form; "
+                + "without an offset: UTC; a date: its midnight UTC).",
+                schema = @Schema(type = "string", format = "date-time"))
+        Instant asOf,
+        @Parameter(name = "parent", description = "UUID of the parent: its direct children only.",
+                schema = @Schema(type = "string", format = "uuid"))
+        UUID parent,
+        @Parameter(name = "page", description = "A page number within the paginated result set, or `last`.",
+                schema = @Schema(type = "integer"))
+        Integer page,
+        @Parameter(name = "page_size", description = "Number of results to return per page (default 10, at most 300).",
+                schema = @Schema(type = "integer"))
+        int pageSize,
+        @Parameter(name = "name", description = "Name (case-insensitive substring).", schema = @Schema(type = "string"))
+        String name,
+        @Parameter(name = "name_exact", description = "Name (exact).", schema = @Schema(type = "string"))
+        String nameExact,
+        @Parameter(name = "o", description = "Ordering", explode = Explode.FALSE,
+                array = @ArraySchema(schema = @Schema(type = "string", allowableValues = {
+                        "-customers_count", "-name", "customers_count", "name"})))
+        List<GroupOrder> o) {
+
+    /**
+     * Reads and checks the parameters; {@code as_of} first, then {@code parent}, then {@code page}, then the
+     * text filters (API.md section 7: on the list {@code as_of} is checked before every other parameter).
+     *
+     * @throws org.orggroups.app.web.error.ApiException 400 {@code {"as_of": ["Invalid timestamp format."]}},
+     *         400 {@code {"parent": ["Enter a valid UUID."]}}, 404 {@code {"detail": "Invalid page."}},
+     *         400 {@code {"<name>": ["Null characters are not allowed."]}}
+     */
+    static GroupListParameters read(HttpServletRequest request) {
+        Instant asOf = AsOfParameter.read(request).asOf();
+        UUID parent = Paging.uuidFilter(request, "parent").orElse(null);
+        PageRequest pageRequest = Paging.pageRequest(request);
+        return new GroupListParameters(asOf, parent, pageRequest.page(), pageRequest.size(),
+                Paging.textFilter(request, "name"), Paging.textFilter(request, "name_exact"),
+                ordering(Paging.last(request, "o")));
+    }
+
+    /** @return the list query these parameters ask (at the present; {@code as_of} is applied by the caller) */
+    ListGroups query() {
+        return new ListGroups(name, nameExact, parent == null ? null : new GroupId(parent), o, pageRequest());
+    }
+
+    PageRequest pageRequest() {
+        return new PageRequest(page, pageSize);
+    }
+
+    /**
+     * Reads Django's {@code OrderingFilter} parameter: comma-separated fields, {@code -} for descending,
+     * unknown terms dropped (API.md section 3).
+     */
+    static List<GroupOrder> ordering(String o) {
+        List<GroupOrder> terms = new ArrayList<>();
+        if (o == null) {
+            return terms;
+        }
+        for (String raw : o.split(",")) {
+            String term = raw.strip();
+            boolean descending = term.startsWith("-");
+            String field = descending ? term.substring(1) : term;
+            switch (field) {
+                case "name" -> terms.add(new GroupOrder(GroupSortField.NAME, descending));
+                case "customers_count" -> terms.add(new GroupOrder(GroupSortField.CUSTOMERS_COUNT, descending));
+                default -> { /* Django drops unknown ordering terms */ }
+            }
+        }
+        return terms;
+    }
+}
