@@ -25,12 +25,13 @@ public record VersionHistory(
         long id,
         @JsonProperty("revision_date") @Schema(format = "date-time", example = "2026-11-29T12:45:09.392000Z")
         String revisionDate,
-        @JsonProperty("revision_user") @Schema(nullable = true)
+        @JsonProperty("revision_user") @Schema(types = {"object", "null"})
         RevisionUser revisionUser,
         @JsonProperty("revision_comment") @Schema(example = "Renamed from \"Finland\" to \"Suomi\"")
         String revisionComment,
         @JsonProperty("serialized_data")
-        @Schema(type = "object", description = "The resource right after the change, as its own endpoint renders it")
+        @Schema(type = "object", types = "object",
+                description = "The resource right after the change, as its own endpoint renders it")
         Object serializedData,
         @JsonProperty("queried_at") @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED,

@@ -41,7 +41,7 @@ public record AuditEventResponse(
         @JsonProperty("aggregate_uuid") @Schema(format = "uuid") String aggregateUuid,
         long sequence,
         @Schema(format = "date-time", example = "2026-11-29T12:45:09.392000Z") String timestamp,
-        @Schema(nullable = true) AuditUser user,
+        @Schema(types = {"object", "null"}) AuditUser user,
         @JsonProperty("correlation_id") @Schema(nullable = true) String correlationId,
         @Schema(description = "The event's fields; keys depend on event_type (API.md section 8)")
         Map<String, Object> payload) {

@@ -19,12 +19,14 @@ class TypedEdgeOpenApiIntegrationTest extends IntegrationTest {
     private String apiDocsPath;
 
     private JsonNode paths;
+    private JsonNode schemas;
 
     @BeforeEach
     void readDocument() {
         Response response = get(apiDocsPath);
         assertThat(response.status()).isEqualTo(200);
         paths = response.json().get("paths");
+        schemas = response.json().at("/components/schemas");
     }
 
     @Test
@@ -123,6 +125,14 @@ class TypedEdgeOpenApiIntegrationTest extends IntegrationTest {
         assertThat(parameter(rebuild, "name").at("/in").asText()).isEqualTo("path");
         assertThat(rebuild.at("/responses/401/content/application~1json/schema/$ref").asText())
                 .isEqualTo("#/components/schemas/ErrorDetail");
+    }
+
+    @Test
+    void nullableObjectsAndTheSerializedResourceAreObjects() {
+        assertThat(schemas.at("/VersionHistory/properties/serialized_data/type").asText()).isEqualTo("object");
+        assertThat(schemas.at("/VersionHistory/properties/revision_user/type").toString())
+                .isEqualTo("[\"object\",\"null\"]");
+        assertThat(schemas.at("/AuditEvent/properties/user/type").toString()).isEqualTo("[\"object\",\"null\"]");
     }
 
     private JsonNode operation(String path, String method) {
