@@ -1,5 +1,10 @@
 package org.orggroups.app.web;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -10,6 +15,7 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.Parameters;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
@@ -201,7 +207,7 @@ public class HistoryController {
                 v.state() == null ? Map.of() : Representations.customer(base, v.state()));
     }
 
-    private static VersionHistory version(long id, java.time.Instant date, RevisionUser user, String comment,
+    private static VersionHistory version(long id, Instant date, RevisionUser user, String comment,
                                           Map<UUID, String[]> users, Object data) {
         return new VersionHistory(id, Timestamps.render(date),
                 user == null ? null : revisionUser(user, users.get(user.uuid())), comment, data, null);
@@ -236,9 +242,9 @@ public class HistoryController {
 
     // The OpenAPI description of these operations, written once for the group and the customer variant.
 
-    @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
-    @java.lang.annotation.Target(java.lang.annotation.ElementType.METHOD)
-    @io.swagger.v3.oas.annotations.Parameters({
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    @Parameters({
             @Parameter(name = "created_after", in = ParameterIn.QUERY,
                     description = "Only versions recorded after this time (exclusive; any ISO 8601 form, UTC when "
                             + "without an offset, a bare date is its midnight)",
@@ -249,16 +255,16 @@ public class HistoryController {
     @interface HistoryListParameters {
     }
 
-    @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
-    @java.lang.annotation.Target(java.lang.annotation.ElementType.METHOD)
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
     @Parameter(name = "timestamp", in = ParameterIn.QUERY, required = true,
             description = "Any ISO 8601 form; echoed as queried_at",
             schema = @Schema(type = "string", format = "date-time"))
     @interface TimestampParameter {
     }
 
-    @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
-    @java.lang.annotation.Target(java.lang.annotation.ElementType.METHOD)
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
     @ApiResponse(responseCode = "200", description = "A page of versions, newest first",
             headers = {@Header(name = "X-Result-Count", description = "Number of matching versions",
                     schema = @Schema(type = "integer")),
@@ -269,28 +275,28 @@ public class HistoryController {
     @ApiResponse(responseCode = "400",
             description = "created_after or created_before not a time: {\"created_after\": \"Invalid timestamp "
                     + "format.\"} (a string, as Waldur answers it); a NUL character: a list",
-            content = @Content(mediaType = "application/json",
-                    schema = @Schema(ref = ErrorSchemas.VALIDATION_ERROR)))
+            content = @Content(mediaType = "application/json", schema = @Schema(type = "object", types = "object",
+                    description = ErrorSchemas.TIMESTAMP_ERROR)))
     @interface PagedVersions {
     }
 
-    @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
-    @java.lang.annotation.Target(java.lang.annotation.ElementType.METHOD)
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
     @ApiResponse(responseCode = "404",
             description = "No such resource, or a page that is not a positive integer, `last`, or within the list",
             content = @Content(mediaType = "application/json", schema = @Schema(ref = ErrorSchemas.ERROR_DETAIL)))
     @interface NotFoundResponse {
     }
 
-    @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
-    @java.lang.annotation.Target(java.lang.annotation.ElementType.METHOD)
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
     @ApiResponse(responseCode = "200", description = "The latest version at or before timestamp, with queried_at",
             content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = VersionHistory.class)))
     @ApiResponse(responseCode = "400",
             description = "timestamp missing or not a time: {\"timestamp\": \"...\"} (a string, as Waldur answers it)",
-            content = @Content(mediaType = "application/json",
-                    schema = @Schema(ref = ErrorSchemas.VALIDATION_ERROR)))
+            content = @Content(mediaType = "application/json", schema = @Schema(type = "object", types = "object",
+                    description = ErrorSchemas.TIMESTAMP_ERROR)))
     @ApiResponse(responseCode = "404",
             description = "No such resource, or none yet at timestamp "
                     + "({\"detail\": \"No version found before the specified timestamp.\"})",

@@ -86,7 +86,8 @@ public class AuditEventController {
             description = "A malformed uuid filter ({\"aggregate_uuid\": [\"Enter a valid UUID.\"]}), a time filter "
                     + "that is not a time ({\"created_before\": \"Invalid timestamp format.\"}, a string), a NUL "
                     + "character",
-            content = @Content(mediaType = "application/json", schema = @Schema(ref = ErrorSchemas.VALIDATION_ERROR)))
+            content = @Content(mediaType = "application/json", schema = @Schema(type = "object", types = "object",
+                    description = ErrorSchemas.TIMESTAMP_ERROR)))
     @ApiResponse(responseCode = "404", description = "{\"detail\": \"Invalid page.\"}",
             content = @Content(mediaType = "application/json", schema = @Schema(ref = ErrorSchemas.ERROR_DETAIL)))
     @StaffOnlyResponses

@@ -39,8 +39,9 @@ class TypedEdgeOpenApiIntegrationTest extends IntegrationTest {
                 .isEqualTo("#/components/schemas/VersionHistory");
         assertThat(list.at("/responses/404/content/application~1json/schema/$ref").asText())
                 .isEqualTo("#/components/schemas/ErrorDetail");
-        assertThat(list.at("/responses/400/content/application~1json/schema/$ref").asText())
-                .isEqualTo("#/components/schemas/ValidationError");
+        assertThat(list.at("/responses/400/content/application~1json/schema/type").asText()).isEqualTo("object");
+        assertThat(list.at("/responses/400/content/application~1json/schema/description").asText())
+                .contains("a string for a timestamp");
         assertThat(list.at("/responses/401/content/application~1json/schema/$ref").asText())
                 .isEqualTo("#/components/schemas/ErrorDetail");
         assertThat(list.at("/responses/403/content/application~1json/schema/$ref").asText())
