@@ -1,70 +1,134 @@
 package org.orggroups.app.auth;
 
-import java.util.Locale;
-import java.util.Set;
+import java.util.List;
+import java.util.regex.Pattern;
 
-import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.server.PathContainer;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RegexRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * Which requests need a staff user (API.md section 2). Everything not listed here is open, so that Spring MVC
- * itself answers unknown paths with 404 and unknown methods with 405.
+ * Which requests need a staff user (API.md section 2), as an ordered list of Spring Security request matchers: the
+ * first rule that matches a request decides, as in {@code authorizeHttpRequests}, where {@link SecurityConfig}
+ * declares them. Everything no rule makes staff only is open, so that Spring MVC itself answers unknown paths with
+ * 404 and unknown methods with 405; and the rules look at the method and path only, so a staff-only path is refused
+ * before anything looks its uuid or name up.
  *
- * <ul>
- *   <li>{@code /api/users/**}: staff only, any method.</li>
- *   <li>{@code /api/projections/**}: staff only, any method.</li>
- *   <li>{@code /api/audit-events/**} and {@code /api/reports/**}: staff only, any method.</li>
+ * <ol>
+ *   <li>GET and HEAD of the OpenAPI document and its viewer, {@code /api/schema/**} and {@code /api/docs/**}:
+ *       open.</li>
+ *   <li>{@code /api/users/**}, {@code /api/projections/**}, {@code /api/audit-events/**}, {@code /api/reports/**}:
+ *       staff only, any method.</li>
  *   <li>any path under {@code /api/} containing {@code /history}: staff only, any method.</li>
- *   <li>any other method than GET, HEAD and OPTIONS under {@code /api/}: staff only. Reads of groups and
- *       customers are open to anonymous callers, as in Waldur.</li>
- *   <li>{@code /actuator/health/**} and {@code /actuator/info} are open; every other actuator path is staff only.</li>
+ *   <li>GET, HEAD and OPTIONS of anything else under {@code /api/}: open. Reads of groups and customers are open to
+ *       anonymous callers, as in Waldur.</li>
+ *   <li>any other method under {@code /api/}: staff only.</li>
+ *   <li>{@code /actuator/health/**} and {@code /actuator/info/**}: open; every other actuator path is staff only.</li>
  *   <li>{@code POST /api-auth/password/} and everything else: open.</li>
- * </ul>
- * Paths are compared without letter case and with or without their trailing slash.
+ * </ol>
+ * Paths are compared without letter case and with or without their trailing slash ({@code /**} also matches the
+ * path itself).
  */
 final class AccessRules {
 
-    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+    /** Spring's path patterns, without letter case: {@code /API/Users/} is the users resource to Waldur's clients. */
+    private static final PathPatternParser PATHS = caseInsensitive();
+    /**
+     * The history rule is the one a path pattern cannot say ({@code **} must end a pattern). Matched against the
+     * decoded servlet path and, by {@link RegexRequestMatcher}, the query string, which may follow but not hold
+     * the {@code /history}.
+     */
+    private static final String HISTORY = "^/api(/[^?]*)?/history[^?]*(\\?.*)?$";
+    private static final Pattern HISTORY_PATTERN = Pattern.compile(HISTORY, Pattern.CASE_INSENSITIVE);
+
+    /** The rules in the order they apply. */
+    static final List<Rule> RULES = List.of(
+            Rule.open(HttpMethod.GET, "/api/schema/**"),
+            Rule.open(HttpMethod.HEAD, "/api/schema/**"),
+            Rule.open(HttpMethod.GET, "/api/docs/**"),
+            Rule.open(HttpMethod.HEAD, "/api/docs/**"),
+            Rule.staff(null, "/api/users/**"),
+            Rule.staff(null, "/api/projections/**"),
+            Rule.staff(null, "/api/audit-events/**"),
+            Rule.staff(null, "/api/reports/**"),
+            Rule.staffHistory(),
+            Rule.open(HttpMethod.GET, "/api/**"),
+            Rule.open(HttpMethod.HEAD, "/api/**"),
+            Rule.open(HttpMethod.OPTIONS, "/api/**"),
+            Rule.staff(null, "/api/**"),
+            Rule.open(null, "/actuator/health/**"),
+            Rule.open(null, "/actuator/info/**"),
+            Rule.staff(null, "/actuator/**"));
 
     private AccessRules() {
     }
 
-    /** @return whether the request needs an authenticated staff user */
-    static boolean staffOnly(HttpServletRequest request) {
-        return staffOnly(request.getMethod(), pathOf(request));
-    }
-
     /**
-     * @param method the HTTP method, e.g. {@code GET}
+     * Evaluates the rules without a servlet request, as the filter chain does for the request's method and its
+     * decoded path.
+     *
+     * @param method the HTTP method, e.g. {@code GET} (case-sensitive, as HTTP methods are)
      * @param path   the decoded path inside the application, starting with {@code /}
      * @return whether the request needs an authenticated staff user
      */
     static boolean staffOnly(String method, String path) {
-        String p = path.toLowerCase(Locale.ROOT);
-        if (isUnder(p, "/api")) {
-            return isUnder(p, "/api/users")
-                    || isUnder(p, "/api/projections")
-                    || isUnder(p, "/api/audit-events")
-                    || isUnder(p, "/api/reports")
-                    || p.contains("/history")
-                    || !SAFE_METHODS.contains(method.toUpperCase(Locale.ROOT));
-        }
-        if (isUnder(p, "/actuator")) {
-            return !(isUnder(p, "/actuator/health") || isUnder(p, "/actuator/info"));
+        for (Rule rule : RULES) {
+            if (rule.matches(method, path)) {
+                return rule.staff();
+            }
         }
         return false;
     }
 
-    private static boolean isUnder(String path, String prefix) {
-        return path.equals(prefix) || path.startsWith(prefix + "/");
+    private static PathPatternParser caseInsensitive() {
+        PathPatternParser parser = new PathPatternParser();
+        parser.setCaseSensitive(false);
+        return parser;
     }
 
     /**
-     * The servlet container's decoded and normalised path, the one Spring MVC routes on, so that an encoded
-     * character cannot route a request to a controller while it escapes these rules.
+     * One rule: requests of this method (any when {@code null}) whose path matches are staff only or open.
+     *
+     * @param method  the method, or {@code null} for any
+     * @param pattern a Spring path pattern, or {@code null} for the history rule
+     * @param staff   whether matching requests need a staff user
      */
-    private static String pathOf(HttpServletRequest request) {
-        String servletPath = request.getServletPath();
-        String pathInfo = request.getPathInfo();
-        return (servletPath == null ? "" : servletPath) + (pathInfo == null ? "" : pathInfo);
+    record Rule(HttpMethod method, String pattern, boolean staff) {
+
+        static Rule open(HttpMethod method, String pattern) {
+            return new Rule(method, pattern, false);
+        }
+
+        static Rule staff(HttpMethod method, String pattern) {
+            return new Rule(method, pattern, true);
+        }
+
+        static Rule staffHistory() {
+            return new Rule(null, null, true);
+        }
+
+        /** @return Spring Security's matcher of this rule, for {@code authorizeHttpRequests} */
+        RequestMatcher requestMatcher() {
+            if (pattern == null) {
+                return new RegexRequestMatcher(HISTORY, null, true);
+            }
+            PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withPathPatternParser(PATHS);
+            return method == null ? paths.matcher(pattern) : paths.matcher(method, pattern);
+        }
+
+        boolean matches(String requestMethod, String path) {
+            if (method != null && !method.name().equals(requestMethod)) {
+                return false;
+            }
+            if (pattern == null) {
+                return HISTORY_PATTERN.matcher(path).matches();
+            }
+            PathPattern parsed = PATHS.parse(pattern);
+            return parsed.matches(PathContainer.parsePath(path));
+        }
     }
 }

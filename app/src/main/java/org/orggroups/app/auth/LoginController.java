@@ -4,19 +4,21 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
-import jakarta.servlet.http.HttpServletRequest;
+import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
+import org.orggroups.app.web.binding.ErrorSchemas;
 import org.orggroups.app.web.error.ApiException;
 import org.orggroups.app.web.error.ErrorBodies;
-import org.orggroups.app.web.support.JsonTypes;
-import org.orggroups.app.web.support.RequestBodies;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.InvalidMediaTypeException;
-import org.springframework.http.MediaType;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,15 +26,17 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /api-auth/password/}: Waldur's login, trading a username and password for an API token
- * (API.md section 2). The body is JSON, or a form as DRF's login view also accepts.
+ * (API.md section 2).
  *
  * <p>Waldur returns the same token on every login; since we keep only a hash of each token, every successful
  * login issues a new one instead (see {@link TokenService}).
  */
 @RestController
+@Tag(name = "api-auth")
 public class LoginController {
 
     static final String INVALID_CREDENTIALS = "Invalid username/password";
+    private static final String PATH = "/api-auth/password";
 
     private final PasswordAuthenticationProvider passwords;
     private final TokenService tokens;
@@ -45,72 +49,68 @@ public class LoginController {
     }
 
     /**
-     * Logs in with {@code {"username", "password"}} as JSON, or as a form ({@code username=...&password=...}).
+     * Logs in.
      *
+     * @param credentials read and checked by {@link ObtainAuthTokenRequest#from}
      * @return 200 {@code {"token": "<40 lowercase hex>"}}
-     * @throws ApiException 401 {@code {"username":["This field is required."]}} (then the same for
-     *                      {@code password}) when a field is missing or blank; 401
-     *                      {@code {"detail":"Invalid username/password"}} for wrong credentials or an inactive
+     * @throws ApiException 401 {@code {"detail":"Invalid username/password"}} for wrong credentials or an inactive
      *                      user; 429 with {@code Retry-After} once the username has failed too often
-     *                      (see {@link LoginThrottle}); 400 for malformed JSON
+     *                      (see {@link LoginThrottle})
      */
-    @PostMapping(path = {"/api-auth/password/", "/api-auth/password"})
-    public Map<String, String> login(HttpServletRequest request) {
-        if (isForm(request)) {
-            return tokenFor(request.getParameter("username"), request.getParameter("password"));
-        }
-        ObjectNode body = RequestBodies.readObject(request);
-        return tokenFor(jsonText(body, "username"), jsonText(body, "password"));
+    @PostMapping(PATH + "/")
+    @Operation(operationId = "api_auth_password", summary = "Trade a username and password for an API token")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+            @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = ObtainAuthTokenRequest.class)),
+            @Content(mediaType = "application/x-www-form-urlencoded",
+                    schema = @Schema(implementation = ObtainAuthTokenRequest.class))})
+    @SecurityRequirements
+    @ApiResponse(responseCode = "200", description = "A new token",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = IssuedToken.class)))
+    @ApiResponse(responseCode = "400", description = "Malformed JSON ({\"detail\": \"JSON parse error - ...\"}) or "
+            + "JSON that is not an object ({\"non_field_errors\": [...]})",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = ErrorSchemas.VALIDATION_ERROR)))
+    @ApiResponse(responseCode = "401", description = "Wrong credentials or an inactive user "
+            + "({\"detail\": \"Invalid username/password\"}); a missing or blank field "
+            + "({\"password\": [\"This field is required.\"]}): DRF answers these with 401",
+            headers = @Header(name = HttpHeaders.WWW_AUTHENTICATE, schema = @Schema(type = "string", example = "Token")),
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = ErrorSchemas.ERROR_DETAIL)))
+    @ApiResponse(responseCode = "413", description = "A body over 1 MiB ({\"detail\": \"Request body too large.\"})",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = ErrorSchemas.ERROR_DETAIL)))
+    @ApiResponse(responseCode = "429", description = "Too many failed logins for this username "
+            + "({\"detail\": \"Request was throttled. Expected available in 5 seconds.\"})",
+            headers = @Header(name = HttpHeaders.RETRY_AFTER, description = "Seconds to wait",
+                    schema = @Schema(type = "integer")),
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = ErrorSchemas.ERROR_DETAIL)))
+    public IssuedToken login(@Parameter(hidden = true) ObtainAuthTokenRequest credentials) {
+        return throttle.serialized(credentials.username(), () -> attempt(credentials));
     }
 
-    private Map<String, String> tokenFor(String rawUsername, String password) {
-        if (rawUsername == null || rawUsername.isBlank()) {
-            throw unauthorized(ErrorBodies.field("username", ErrorBodies.REQUIRED));
-        }
-        if (password == null || password.isBlank()) {
-            throw unauthorized(ErrorBodies.field("password", ErrorBodies.REQUIRED));
-        }
-        String username = rawUsername.strip();
-        if (username.indexOf('\0') >= 0 || password.indexOf('\0') >= 0) {
-            // no stored username or password holds NUL, and PostgreSQL cannot even compare text with it
-            throw unauthorized(ErrorBodies.detail(INVALID_CREDENTIALS));
-        }
-        return throttle.serialized(username, () -> attempt(username, password));
+    /** The same operation without the trailing slash (API.md section 1), left out of the OpenAPI document. */
+    @Hidden
+    @PostMapping(PATH)
+    public IssuedToken loginWithoutSlash(ObtainAuthTokenRequest credentials) {
+        return login(credentials);
     }
 
-    private Map<String, String> attempt(String username, String password) {
-        Optional<Duration> wait = throttle.tryAttempt(username);
+    private IssuedToken attempt(ObtainAuthTokenRequest credentials) {
+        Optional<Duration> wait = throttle.tryAttempt(credentials.username());
         if (wait.isPresent()) {
             throw throttled(wait.get());
         }
         AuthenticatedUser user;
         try {
-            user = (AuthenticatedUser) passwords.authenticate(
-                    UsernamePasswordAuthenticationToken.unauthenticated(username, password)).getPrincipal();
+            user = (AuthenticatedUser) passwords.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(
+                    credentials.username(), credentials.password())).getPrincipal();
         } catch (AuthenticationException e) {
             throw unauthorized(ErrorBodies.detail(INVALID_CREDENTIALS));
         }
-        throttle.succeeded(username);
-        return Map.of("token", tokens.issue(user.uuid()));
+        throttle.succeeded(credentials.username());
+        return new IssuedToken(tokens.issue(user.uuid()));
     }
 
-    private static boolean isForm(HttpServletRequest request) {
-        String contentType = request.getContentType();
-        try {
-            return contentType != null
-                    && MediaType.APPLICATION_FORM_URLENCODED.isCompatibleWith(MediaType.parseMediaType(contentType));
-        } catch (InvalidMediaTypeException e) {
-            return false;
-        }
-    }
-
-    /** DRF's {@code CharField}: a string, or a number taken as its text; anything else counts as missing. */
-    private static String jsonText(ObjectNode fields, String key) {
-        JsonNode value = fields.get(key);
-        return value != null && (value.isTextual() || value.isNumber()) ? JsonTypes.pythonText(value) : null;
-    }
-
-    private static ApiException unauthorized(Map<String, Object> body) {
+    /** @return a 401 with the given body and {@code WWW-Authenticate: Token}, as DRF's login answers */
+    static ApiException unauthorized(Map<String, Object> body) {
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.WWW_AUTHENTICATE, TokenAuthenticationFilter.CHALLENGE);
         return new ApiException(HttpStatus.UNAUTHORIZED, body, headers);

@@ -6,12 +6,19 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.servlet.http.HttpServletRequest;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import org.orggroups.app.web.binding.FromRequest;
 import org.orggroups.app.web.error.ApiException;
 import org.orggroups.app.web.error.ErrorBodies;
 import org.orggroups.app.web.support.JsonTypes;
+import org.orggroups.app.web.support.RequestBodies;
 
 /**
  * The body of {@code POST /api/users/}, read the way Django REST framework's serializer fields read it:
@@ -23,11 +30,28 @@ import org.orggroups.app.web.support.JsonTypes;
  * @param fullName the trimmed display name, possibly empty
  * @param staff    whether the user is staff
  */
-record NewUserForm(String username, String password, String fullName, boolean staff) {
+@FromRequest
+@Schema(name = "UserRequest")
+public record NewUserForm(
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minLength = 1, maxLength = 150) String username,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minLength = 8, format = "password",
+                accessMode = Schema.AccessMode.WRITE_ONLY) String password,
+        @JsonProperty("full_name") @Schema(maxLength = 150, defaultValue = "") String fullName,
+        @JsonProperty("is_staff") @Schema(defaultValue = "false") boolean staff) {
 
     private static final Set<String> TRUE = Set.of("true", "t", "yes", "y", "on", "1");
     private static final Set<String> FALSE = Set.of("false", "f", "no", "n", "off", "0");
     private static final String NOT_A_BOOLEAN = "Must be a valid boolean.";
+
+    /**
+     * Reads the JSON body of the request.
+     *
+     * @throws ApiException as {@link #parse}; 400 {@code {"detail":"JSON parse error - ..."}} for malformed JSON; 413
+     *                      for a body over 1 MiB
+     */
+    public static NewUserForm from(HttpServletRequest request) {
+        return parse(RequestBodies.readObject(request));
+    }
 
     /**
      * @param body the parsed JSON body, or {@code null} when there is none

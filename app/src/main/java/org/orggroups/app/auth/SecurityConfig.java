@@ -22,7 +22,8 @@ import org.springframework.security.web.savedrequest.NullRequestCache;
 
 /**
  * Stateless token security for the whole service: no sessions, no CSRF (no cookies are ever trusted), no form
- * login, no HTTP basic. Who may do what is in {@link AccessRules}; answers are DRF's bodies (API.md section 2):
+ * login, no HTTP basic. Who may do what is declared as request matchers from {@link AccessRules}, in their order;
+ * answers are DRF's bodies (API.md section 2):
  * <ul>
  *   <li>no credentials on a staff-only request: 401 {@code {"detail":"Authentication credentials were not
  *       provided."}} with {@code WWW-Authenticate: Token};</li>
@@ -52,10 +53,17 @@ public class SecurityConfig {
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(notAuthenticated())
                         .accessDeniedHandler(permissionDenied()))
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(AccessRules::staffOnly)
-                        .hasAuthority(PasswordAuthenticationProvider.STAFF_AUTHORITY)
-                        .anyRequest().permitAll());
+                .authorizeHttpRequests(requests -> {
+                    for (AccessRules.Rule rule : AccessRules.RULES) {
+                        var matched = requests.requestMatchers(rule.requestMatcher());
+                        if (rule.staff()) {
+                            matched.hasAuthority(PasswordAuthenticationProvider.STAFF_AUTHORITY);
+                        } else {
+                            matched.permitAll();
+                        }
+                    }
+                    requests.anyRequest().permitAll();
+                });
         return http.build();
     }
 

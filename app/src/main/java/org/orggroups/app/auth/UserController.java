@@ -3,18 +3,28 @@ package org.orggroups.app.auth;
 import java.net.URI;
 import java.util.List;
 
-import jakarta.servlet.http.HttpServletRequest;
+import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.orggroups.api.query.Page;
-import org.orggroups.api.query.PageRequest;
+import org.orggroups.app.web.binding.ErrorSchemas;
+import org.orggroups.app.web.binding.PageParameters;
+import org.orggroups.app.web.binding.PagedResponses;
+import org.orggroups.app.web.binding.PagingParameters;
+import org.orggroups.app.web.binding.PathUuid;
+import org.orggroups.app.web.binding.StaffOnlyResponses;
+import org.orggroups.app.web.binding.UuidPathParameter;
 import org.orggroups.app.web.error.ApiException;
 import org.orggroups.app.web.support.Hyperlinks;
-import org.orggroups.app.web.support.Paging;
-import org.orggroups.app.web.support.RequestBodies;
-import org.orggroups.app.web.support.Uuids;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -23,7 +33,11 @@ import org.springframework.web.bind.annotation.RestController;
  * {@link AccessRules}. Users are not deleted or changed through the API.
  */
 @RestController
+@Tag(name = "users")
 public class UserController {
+
+    private static final String LIST = "/api/users";
+    private static final String DETAIL = LIST + "/{uuid}";
 
     private final UserAccounts accounts;
 
@@ -32,17 +46,28 @@ public class UserController {
     }
 
     /**
-     * Creates a user from {@code {"username", "password", "full_name", "is_staff"}}.
+     * Creates a user.
      *
+     * @param form read and checked by {@link NewUserForm#from}
      * @return 201 {@code {"uuid", "url", "username", "full_name", "is_staff"}} with {@code Location: <url>}
-     * @throws ApiException 400 with DRF field errors: missing, blank or invalid fields, a username over 150
-     *                      characters or already taken ({@code ["A user with that username already exists."]}),
-     *                      a password shorter than 8 characters; 400 {@code {"detail":"JSON parse error - ..."}}
-     *                      for malformed JSON; 413 for a body over 1 MiB
+     * @throws ApiException 400 {@code {"username":["A user with that username already exists."]}}
      */
-    @PostMapping(path = {"/api/users/", "/api/users"})
-    public ResponseEntity<UserResponse> create(HttpServletRequest request) {
-        NewUserForm form = NewUserForm.parse(RequestBodies.readObject(request));
+    @PostMapping(LIST + "/")
+    @Operation(operationId = "users_create", summary = "Create a user")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = "application/json", schema = @Schema(implementation = NewUserForm.class)))
+    @ApiResponse(responseCode = "201", description = "The new user",
+            headers = @Header(name = "Location", description = "The user's url",
+                    schema = @Schema(type = "string", format = "uri")),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = UserResponse.class)))
+    @ApiResponse(responseCode = "400", description = "Field errors, every field at once (username missing, blank, "
+            + "over 150 characters or taken; password missing or shorter than 8; full_name over 150; is_staff not a "
+            + "boolean); malformed JSON ({\"detail\": \"JSON parse error - ...\"})",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = ErrorSchemas.VALIDATION_ERROR)))
+    @ApiResponse(responseCode = "413", description = "A body over 1 MiB ({\"detail\": \"Request body too large.\"})",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = ErrorSchemas.ERROR_DETAIL)))
+    @StaffOnlyResponses
+    public ResponseEntity<UserResponse> create(@Parameter(hidden = true) NewUserForm form) {
         AppUser user;
         try {
             user = accounts.create(form.username(), form.password(), form.fullName(), form.staff());
@@ -54,16 +79,25 @@ public class UserController {
     }
 
     /**
-     * @return 200, the users ordered by username, paged like every list ({@code page}, {@code page_size},
-     *         {@code X-Result-Count}, {@code Link})
-     * @throws ApiException 404 {@code {"detail":"Invalid page."}} for a page past the end
+     * @return 200, the users ordered by username, paged like every list ({@code X-Result-Count}, {@code Link})
+     * @throws ApiException 404 {@code {"detail":"Invalid page."}} for a malformed page or one past the end
      */
-    @GetMapping(path = {"/api/users/", "/api/users"})
-    public ResponseEntity<List<UserResponse>> list(HttpServletRequest request) {
+    @GetMapping(LIST + "/")
+    @Operation(operationId = "users_list", summary = "The users, by username")
+    @PagingParameters
+    @ApiResponse(responseCode = "200", description = "A page of users, ordered by username",
+            headers = {@Header(name = "X-Result-Count", schema = @Schema(type = "integer")),
+                    @Header(name = "Link", description = "first, prev, next and last pages",
+                            schema = @Schema(type = "string"))},
+            content = @Content(mediaType = "application/json",
+                    array = @ArraySchema(schema = @Schema(implementation = UserResponse.class))))
+    @ApiResponse(responseCode = "404", description = "{\"detail\": \"Invalid page.\"}",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = ErrorSchemas.ERROR_DETAIL)))
+    @StaffOnlyResponses
+    public ResponseEntity<List<UserResponse>> list(@Parameter(hidden = true) PageParameters parameters) {
         String base = Hyperlinks.base();
-        PageRequest pageRequest = Paging.pageRequest(request);
-        Page<AppUser> page = pageRequest.slice(accounts.list());
-        return Paging.respond(request, page, pageRequest.size(),
+        Page<AppUser> page = parameters.page().slice(accounts.list());
+        return PagedResponses.of(page, parameters.page(),
                 page.items().stream().map(user -> UserResponse.of(user, base)).toList());
     }
 
@@ -72,11 +106,38 @@ public class UserController {
      * @return 200, the user
      * @throws ApiException 404 {@code {"detail":"Not found."}} for an unknown or malformed uuid
      */
-    @GetMapping(path = {"/api/users/{uuid}/", "/api/users/{uuid}"})
-    public UserResponse get(@PathVariable("uuid") String uuid) {
-        return Uuids.parse(uuid)
-                .flatMap(accounts::find)
+    @GetMapping(DETAIL + "/")
+    @Operation(operationId = "users_retrieve", summary = "One user")
+    @UuidPathParameter
+    @ApiResponse(responseCode = "200", description = "The user",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = UserResponse.class)))
+    @ApiResponse(responseCode = "404", description = "Unknown or malformed uuid",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = ErrorSchemas.ERROR_DETAIL)))
+    @StaffOnlyResponses
+    public UserResponse get(@Parameter(hidden = true) PathUuid uuid) {
+        return accounts.find(uuid.value())
                 .map(user -> UserResponse.of(user, Hyperlinks.base()))
                 .orElseThrow(ApiException::notFound);
+    }
+
+    // The same operations without the trailing slash (API.md section 1), left out of the OpenAPI document so that
+    // each operation appears once, under Waldur's path and id.
+
+    @Hidden
+    @PostMapping(LIST)
+    public ResponseEntity<UserResponse> createWithoutSlash(NewUserForm form) {
+        return create(form);
+    }
+
+    @Hidden
+    @GetMapping(LIST)
+    public ResponseEntity<List<UserResponse>> listWithoutSlash(PageParameters parameters) {
+        return list(parameters);
+    }
+
+    @Hidden
+    @GetMapping(DETAIL)
+    public UserResponse getWithoutSlash(PathUuid uuid) {
+        return get(uuid);
     }
 }

@@ -3,6 +3,8 @@ package org.orggroups.app.auth;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import org.orggroups.app.web.support.Hyperlinks;
 import org.orggroups.app.web.support.Uuids;
 
@@ -15,6 +17,7 @@ import org.orggroups.app.web.support.Uuids;
  * @param fullName the display name, possibly empty
  * @param staff    Waldur's {@code is_staff}
  */
+@Schema(name = "User")
 @JsonPropertyOrder({"uuid", "url", "username", "full_name", "is_staff"})
 record UserResponse(
         String uuid,

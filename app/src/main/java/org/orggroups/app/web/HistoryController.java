@@ -1,17 +1,29 @@
 package org.orggroups.app.web;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
-import jakarta.servlet.http.HttpServletRequest;
+import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.Parameters;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.orggroups.api.customer.CustomerId;
-import org.orggroups.api.group.GroupId;
 import org.orggroups.api.query.CustomerVersion;
 import org.orggroups.api.query.FindCustomerVersion;
 import org.orggroups.api.query.FindGroupVersion;
@@ -19,12 +31,15 @@ import org.orggroups.api.query.GroupVersion;
 import org.orggroups.api.query.ListCustomerHistory;
 import org.orggroups.api.query.ListGroupHistory;
 import org.orggroups.api.query.Page;
-import org.orggroups.api.query.PageRequest;
 import org.orggroups.api.query.RevisionUser;
+import org.orggroups.app.web.binding.ErrorSchemas;
+import org.orggroups.app.web.binding.PagedResponses;
+import org.orggroups.app.web.binding.PagingParameters;
+import org.orggroups.app.web.binding.StaffOnlyResponses;
+import org.orggroups.app.web.binding.UuidPathParameter;
 import org.orggroups.app.web.error.ApiException;
 import org.orggroups.app.web.support.Hyperlinks;
 import org.orggroups.app.web.support.Messaging;
-import org.orggroups.app.web.support.Paging;
 import org.orggroups.app.web.support.Timestamps;
 import org.orggroups.app.web.support.Uuids;
 import org.orggroups.query.SqlWhere;
@@ -32,19 +47,16 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The audit history of groups and customers (API.md section 6), in the shape of Waldur's {@code VersionHistory}
  * actions: {@code .../history/} (a page of versions, newest first) and {@code .../history/at/?timestamp=}.
- * Staff only; the security layer refuses everyone else before this controller is reached.
- *
- * <p>A version is {@code {"id", "revision_date", "revision_user", "revision_comment", "serialized_data"}};
- * {@code serialized_data} has the resource's fields as its own endpoint renders them, with links built from
- * this request. The three timestamp errors are a string, not a list, as Waldur answers them.
+ * Staff only; the security layer refuses everyone else before this controller is reached. The subject is looked up
+ * before any query parameter is read ({@link HistorySubjectResolver}).
  */
 @RestController
+@Tag(name = "history")
 public class HistoryController {
 
     private static final String GROUP = "/api/organization-groups/{uuid}/history";
@@ -63,91 +75,149 @@ public class HistoryController {
         this.jdbc = jdbc;
     }
 
-    /** A group's versions, newest first; {@code created_after} and {@code created_before} are exclusive. */
-    @GetMapping({GROUP, GROUP + "/"})
-    public ResponseEntity<List<Map<String, Object>>> groupHistory(@PathVariable String uuid,
-                                                                  HttpServletRequest request) {
-        GroupId id = GroupController.pathId(uuid);
-        messaging.find(new FindGroupVersion(id, null), GroupVersion.class).orElseThrow(ApiException::notFound);
-        PageRequest pageRequest = Paging.pageRequest(request);
-        Page<GroupVersion> page = messaging.page(new ListGroupHistory(id, Timestamps.optionalParameter(request, "created_after"),
-                Timestamps.optionalParameter(request, "created_before"), pageRequest), GroupVersion.class);
+    /**
+     * A group's versions, newest first; {@code created_after} and {@code created_before} are exclusive.
+     *
+     * @return 200, a page of versions with {@code X-Result-Count} and {@code Link}
+     * @throws ApiException see {@link HistorySubjectResolver} and {@link HistoryParameters#from}; 404
+     *                      {@code {"detail":"Invalid page."}} for a page past the end
+     */
+    @GetMapping(GROUP + "/")
+    @Operation(operationId = "organization_groups_history_list", summary = "A group's versions, newest first")
+    @UuidPathParameter
+    @HistoryListParameters
+    @PagingParameters
+    @PagedVersions
+    @StaffOnlyResponses
+    @NotFoundResponse
+    public ResponseEntity<List<VersionHistory>> groupHistory(@Parameter(hidden = true) HistorySubject.Group group,
+                                                             @Parameter(hidden = true) HistoryParameters parameters) {
+        Page<GroupVersion> page = messaging.page(new ListGroupHistory(group.id(), parameters.createdAfter(),
+                parameters.createdBefore(), parameters.page()), GroupVersion.class);
         String base = Hyperlinks.base();
         Map<UUID, String[]> users = users(page.items().stream().map(GroupVersion::user).toList());
-        return Paging.respond(request, page, pageRequest.size(),
+        return PagedResponses.of(page, parameters.page(),
                 page.items().stream().map(v -> groupVersion(v, base, users)).toList());
     }
 
-    /** The group's latest version at or before {@code timestamp}, with {@code queried_at}. */
-    @GetMapping({GROUP + "/at", GROUP + "/at/"})
-    public Map<String, Object> groupVersionAt(@PathVariable String uuid, HttpServletRequest request) {
-        GroupId id = GroupController.pathId(uuid);
-        messaging.find(new FindGroupVersion(id, null), GroupVersion.class).orElseThrow(ApiException::notFound);
-        String raw = Paging.last(request, "timestamp");
-        GroupVersion version = messaging.find(new FindGroupVersion(id, timestamp(raw)), GroupVersion.class)
-                .orElseThrow(() -> ApiException.detail(HttpStatus.NOT_FOUND, NO_VERSION));
-        Map<String, Object> json = groupVersion(version, Hyperlinks.base(), users(java.util.Collections.singletonList(version.user())));
-        json.put("queried_at", raw);
-        return json;
+    /**
+     * @return 200, the group's latest version at or before {@code timestamp}, with {@code queried_at}
+     * @throws ApiException see {@link HistorySubjectResolver} and {@link VersionAtParameters#from}; 404
+     *                      {@code {"detail":"No version found before the specified timestamp."}}
+     */
+    @GetMapping(GROUP + "/at/")
+    @Operation(operationId = "organization_groups_history_at_retrieve",
+            summary = "A group's version at a time")
+    @UuidPathParameter
+    @TimestampParameter
+    @VersionAtResponses
+    @StaffOnlyResponses
+    public VersionHistory groupVersionAt(@Parameter(hidden = true) HistorySubject.Group group,
+                                         @Parameter(hidden = true) VersionAtParameters parameters) {
+        GroupVersion version = messaging.find(new FindGroupVersion(group.id(), parameters.timestamp()),
+                GroupVersion.class).orElseThrow(HistoryController::noVersion);
+        return groupVersion(version, Hyperlinks.base(), users(Collections.singletonList(version.user())))
+                .queriedAt(parameters.raw());
     }
 
-    /** A customer's versions, newest first, joins and leaves included. */
-    @GetMapping({CUSTOMER, CUSTOMER + "/"})
-    public ResponseEntity<List<Map<String, Object>>> customerHistory(@PathVariable String uuid,
-                                                                     HttpServletRequest request) {
-        CustomerId id = customerId(uuid);
-        messaging.find(new FindCustomerVersion(id, null), CustomerVersion.class).orElseThrow(ApiException::notFound);
-        PageRequest pageRequest = Paging.pageRequest(request);
-        Page<CustomerVersion> page = messaging.page(new ListCustomerHistory(id, Timestamps.optionalParameter(request, "created_after"),
-                Timestamps.optionalParameter(request, "created_before"), pageRequest), CustomerVersion.class);
+    /**
+     * A customer's versions, newest first, joins and leaves included.
+     *
+     * @return 200, a page of versions with {@code X-Result-Count} and {@code Link}
+     * @throws ApiException as {@link #groupHistory}
+     */
+    @GetMapping(CUSTOMER + "/")
+    @Operation(operationId = "customers_history_list", summary = "A customer's versions, newest first")
+    @UuidPathParameter
+    @HistoryListParameters
+    @PagingParameters
+    @PagedVersions
+    @StaffOnlyResponses
+    @NotFoundResponse
+    public ResponseEntity<List<VersionHistory>> customerHistory(
+            @Parameter(hidden = true) HistorySubject.Customer customer,
+            @Parameter(hidden = true) HistoryParameters parameters) {
+        Page<CustomerVersion> page = messaging.page(new ListCustomerHistory(customer.id(), parameters.createdAfter(),
+                parameters.createdBefore(), parameters.page()), CustomerVersion.class);
         String base = Hyperlinks.base();
         Map<UUID, String[]> users = users(page.items().stream().map(CustomerVersion::user).toList());
-        return Paging.respond(request, page, pageRequest.size(),
+        return PagedResponses.of(page, parameters.page(),
                 page.items().stream().map(v -> customerVersion(v, base, users)).toList());
     }
 
-    /** The customer's latest version at or before {@code timestamp}, with {@code queried_at}. */
-    @GetMapping({CUSTOMER + "/at", CUSTOMER + "/at/"})
-    public Map<String, Object> customerVersionAt(@PathVariable String uuid, HttpServletRequest request) {
-        CustomerId id = customerId(uuid);
-        messaging.find(new FindCustomerVersion(id, null), CustomerVersion.class).orElseThrow(ApiException::notFound);
-        String raw = Paging.last(request, "timestamp");
-        CustomerVersion version = messaging.find(new FindCustomerVersion(id, timestamp(raw)), CustomerVersion.class)
-                .orElseThrow(() -> ApiException.detail(HttpStatus.NOT_FOUND, NO_VERSION));
-        Map<String, Object> json = customerVersion(version, Hyperlinks.base(),
-                users(java.util.Collections.singletonList(version.user())));
-        json.put("queried_at", raw);
-        return json;
+    /**
+     * @return 200, the customer's latest version at or before {@code timestamp}, with {@code queried_at}
+     * @throws ApiException as {@link #groupVersionAt}
+     */
+    @GetMapping(CUSTOMER + "/at/")
+    @Operation(operationId = "customers_history_at_retrieve", summary = "A customer's version at a time")
+    @UuidPathParameter
+    @TimestampParameter
+    @VersionAtResponses
+    @StaffOnlyResponses
+    public VersionHistory customerVersionAt(@Parameter(hidden = true) HistorySubject.Customer customer,
+                                            @Parameter(hidden = true) VersionAtParameters parameters) {
+        CustomerVersion version = messaging.find(new FindCustomerVersion(customer.id(), parameters.timestamp()),
+                CustomerVersion.class).orElseThrow(HistoryController::noVersion);
+        return customerVersion(version, Hyperlinks.base(), users(Collections.singletonList(version.user())))
+                .queriedAt(parameters.raw());
     }
 
-    private static Map<String, Object> groupVersion(GroupVersion v, String base, Map<UUID, String[]> users) {
+    // The same operations without the trailing slash (API.md section 1), left out of the OpenAPI document so that
+    // each operation appears once, under Waldur's path and id.
+
+    @Hidden
+    @GetMapping(GROUP)
+    public ResponseEntity<List<VersionHistory>> groupHistoryWithoutSlash(HistorySubject.Group group,
+                                                                         HistoryParameters parameters) {
+        return groupHistory(group, parameters);
+    }
+
+    @Hidden
+    @GetMapping(GROUP + "/at")
+    public VersionHistory groupVersionAtWithoutSlash(HistorySubject.Group group, VersionAtParameters parameters) {
+        return groupVersionAt(group, parameters);
+    }
+
+    @Hidden
+    @GetMapping(CUSTOMER)
+    public ResponseEntity<List<VersionHistory>> customerHistoryWithoutSlash(HistorySubject.Customer customer,
+                                                                            HistoryParameters parameters) {
+        return customerHistory(customer, parameters);
+    }
+
+    @Hidden
+    @GetMapping(CUSTOMER + "/at")
+    public VersionHistory customerVersionAtWithoutSlash(HistorySubject.Customer customer,
+                                                        VersionAtParameters parameters) {
+        return customerVersionAt(customer, parameters);
+    }
+
+    private static ApiException noVersion() {
+        return ApiException.detail(HttpStatus.NOT_FOUND, NO_VERSION);
+    }
+
+    private static VersionHistory groupVersion(GroupVersion v, String base, Map<UUID, String[]> users) {
         return version(v.id(), v.revisionDate(), v.user(), v.comment(), users,
                 v.state() == null ? Map.of() : Representations.group(base, v.state()));
     }
 
-    private static Map<String, Object> customerVersion(CustomerVersion v, String base, Map<UUID, String[]> users) {
+    private static VersionHistory customerVersion(CustomerVersion v, String base, Map<UUID, String[]> users) {
         return version(v.id(), v.revisionDate(), v.user(), v.comment(), users,
                 v.state() == null ? Map.of() : Representations.customer(base, v.state()));
     }
 
-    private static Map<String, Object> version(long id, Instant date, RevisionUser user, String comment,
-                                               Map<UUID, String[]> users, Map<String, Object> data) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", id);
-        json.put("revision_date", Timestamps.render(date));
-        json.put("revision_user", user == null ? null : revisionUser(user, users.get(user.uuid())));
-        json.put("revision_comment", comment);
-        json.put("serialized_data", data);
-        return json;
+    private static VersionHistory version(long id, Instant date, RevisionUser user, String comment,
+                                          Map<UUID, String[]> users, Object data) {
+        return new VersionHistory(id, Timestamps.render(date),
+                user == null ? null : revisionUser(user, users.get(user.uuid())), comment, data, null);
     }
 
-    /** {@code {"uuid", "username", "full_name"}}; the username as the event recorded it, else as stored now. */
-    private static Map<String, Object> revisionUser(RevisionUser user, String[] stored) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("uuid", Uuids.hex(user.uuid()));
-        json.put("username", user.username() != null ? user.username() : stored == null ? null : stored[0]);
-        json.put("full_name", stored == null ? "" : stored[1]);
-        return json;
+    /** The username as the event recorded it, else as stored now. */
+    private static VersionHistory.RevisionUser revisionUser(RevisionUser user, String[] stored) {
+        return new VersionHistory.RevisionUser(Uuids.hex(user.uuid()),
+                user.username() != null ? user.username() : stored == null ? null : stored[0],
+                stored == null ? "" : stored[1]);
     }
 
     /**
@@ -170,19 +240,67 @@ public class HistoryController {
         return users;
     }
 
-    /**
-     * @throws ApiException 400 {@code {"timestamp": "This parameter is required."}} when absent or empty,
-     *                      {@code {"timestamp": "Invalid timestamp format."}} when not ISO 8601
-     */
-    private static Instant timestamp(String raw) {
-        if (raw == null || raw.isEmpty()) {
-            throw Timestamps.stringError("timestamp", "This parameter is required.");
-        }
-        return Timestamps.parse(raw).orElseThrow(() -> Timestamps.stringError("timestamp", Timestamps.INVALID));
+    // The OpenAPI description of these operations, written once for the group and the customer variant.
+
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    @Parameters({
+            @Parameter(name = "created_after", in = ParameterIn.QUERY,
+                    description = "Only versions recorded after this time (exclusive; any ISO 8601 form, UTC when "
+                            + "without an offset, a bare date is its midnight)",
+                    schema = @Schema(type = "string", format = "date-time")),
+            @Parameter(name = "created_before", in = ParameterIn.QUERY,
+                    description = "Only versions recorded before this time (exclusive)",
+                    schema = @Schema(type = "string", format = "date-time"))})
+    @interface HistoryListParameters {
     }
 
-    /** @throws ApiException 404 for a malformed uuid in a path (API.md section 1) */
-    private static CustomerId customerId(String uuid) {
-        return new CustomerId(Uuids.parse(uuid).orElseThrow(ApiException::notFound));
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    @Parameter(name = "timestamp", in = ParameterIn.QUERY, required = true,
+            description = "Any ISO 8601 form; echoed as queried_at",
+            schema = @Schema(type = "string", format = "date-time"))
+    @interface TimestampParameter {
+    }
+
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    @ApiResponse(responseCode = "200", description = "A page of versions, newest first",
+            headers = {@Header(name = "X-Result-Count", description = "Number of matching versions",
+                    schema = @Schema(type = "integer")),
+                    @Header(name = "Link", description = "first, prev, next and last pages",
+                            schema = @Schema(type = "string"))},
+            content = @Content(mediaType = "application/json",
+                    array = @ArraySchema(schema = @Schema(implementation = VersionHistory.class))))
+    @ApiResponse(responseCode = "400",
+            description = "created_after or created_before not a time: {\"created_after\": \"Invalid timestamp "
+                    + "format.\"} (a string, as Waldur answers it); a NUL character: a list",
+            content = @Content(mediaType = "application/json", schema = @Schema(type = "object", types = "object",
+                    description = ErrorSchemas.TIMESTAMP_ERROR)))
+    @interface PagedVersions {
+    }
+
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    @ApiResponse(responseCode = "404",
+            description = "No such resource, or a page that is not a positive integer, `last`, or within the list",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = ErrorSchemas.ERROR_DETAIL)))
+    @interface NotFoundResponse {
+    }
+
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    @ApiResponse(responseCode = "200", description = "The latest version at or before timestamp, with queried_at",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = VersionHistory.class)))
+    @ApiResponse(responseCode = "400",
+            description = "timestamp missing or not a time: {\"timestamp\": \"...\"} (a string, as Waldur answers it)",
+            content = @Content(mediaType = "application/json", schema = @Schema(type = "object", types = "object",
+                    description = ErrorSchemas.TIMESTAMP_ERROR)))
+    @ApiResponse(responseCode = "404",
+            description = "No such resource, or none yet at timestamp "
+                    + "({\"detail\": \"No version found before the specified timestamp.\"})",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = ErrorSchemas.ERROR_DETAIL)))
+    @interface VersionAtResponses {
     }
 }

@@ -1,12 +1,23 @@
 package org.orggroups.app.web;
 
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.orggroups.app.projections.ProjectionState;
 import org.orggroups.app.projections.Projections;
+import org.orggroups.app.web.binding.ErrorSchemas;
+import org.orggroups.app.web.binding.StaffOnlyResponses;
 import org.orggroups.app.web.error.ApiException;
 import org.orggroups.app.web.support.Hyperlinks;
 import org.springframework.http.HttpStatus;
@@ -17,15 +28,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /api/projections/}: the event processors behind the read tables, their position and lag, and
- * rebuilds of them. Staff only (see {@code AccessRules}).
- *
- * <p>A projection is {@code {"name", "kind", "status", "position", "lag"}}, plus {@code "progress":
- * {"done", "total", "events_per_second", "eta_seconds"}} while a rebuild runs and {@code "error"} when it
- * failed. Synchronous views are rebuilt together: a rebuild of one of them (or of {@code views}) shows as
- * rebuilding on each.
+ * {@code /api/projections/}: the event processors behind the read tables, their position and lag, and rebuilds of
+ * them (API.md section 10). Staff only (see {@code AccessRules}). Synchronous views are rebuilt together: a rebuild
+ * of one of them (or of {@code views}) shows as rebuilding on each.
  */
 @RestController
+@Tag(name = "projections")
 public class ProjectionController {
 
     private static final String LIST = "/api/projections";
@@ -39,24 +47,56 @@ public class ProjectionController {
     }
 
     /** @return 200, every projection by name (not paged: a service has a handful) */
-    @GetMapping({LIST, LIST + "/"})
-    public List<Map<String, Object>> list() {
-        return projections.list().stream().map(ProjectionController::render).toList();
-    }
-
-    /** @return 200, one projection; 404 {@code {"detail":"Not found."}} for an unknown name */
-    @GetMapping({DETAIL, DETAIL + "/"})
-    public Map<String, Object> detail(@PathVariable String name) {
-        return projections.find(name).map(ProjectionController::render).orElseThrow(ApiException::notFound);
+    @GetMapping(LIST + "/")
+    @Operation(operationId = "projections_list", summary = "Every projection, by name")
+    @ApiResponse(responseCode = "200", description = "Every projection, ordered by name; not paged",
+            content = @Content(mediaType = "application/json",
+                    array = @ArraySchema(schema = @Schema(implementation = ProjectionResponse.class))))
+    @StaffOnlyResponses
+    public List<ProjectionResponse> list() {
+        return projections.list().stream().map(ProjectionResponse::of).toList();
     }
 
     /**
-     * Starts a rebuild in the background.
-     *
-     * @return 202 with {@code Location} of the projection and its state; 404 for an unknown name; 409 {@code {"detail": ...}} while a rebuild of the same unit runs
+     * @param name a projection's name, or {@code views}
+     * @return 200, one projection
+     * @throws ApiException 404 {@code {"detail":"Not found."}} for an unknown name
      */
-    @PostMapping({REBUILD, REBUILD + "/"})
-    public ResponseEntity<Map<String, Object>> rebuild(@PathVariable String name) {
+    @GetMapping(DETAIL + "/")
+    @Operation(operationId = "projections_retrieve", summary = "One projection")
+    @ApiResponse(responseCode = "200", description = "The projection",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = ProjectionResponse.class)))
+    @ApiResponse(responseCode = "404", description = "Unknown name",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = ErrorSchemas.ERROR_DETAIL)))
+    @StaffOnlyResponses
+    public ProjectionResponse detail(@ProjectionName @PathVariable String name) {
+        return projections.find(name).map(ProjectionResponse::of).orElseThrow(ApiException::notFound);
+    }
+
+    /**
+     * Starts a rebuild in the background. Any request body is ignored.
+     *
+     * @param name a projection's name, or {@code views}
+     * @return 202 with {@code Location} of the projection and its state right after the start
+     * @throws ApiException 404 {@code {"detail":"Not found."}} for an unknown name; 409
+     *                      {@code {"detail":"A rebuild of <unit> is already running."}} while a rebuild of the same
+     *                      unit runs
+     */
+    @PostMapping(REBUILD + "/")
+    @Operation(operationId = "projections_rebuild", summary = "Start a rebuild from the events")
+    @ApiResponse(responseCode = "202", description = "Started; follow Location until status is live or failed",
+            headers = @Header(name = "Location", description = "<base>/api/projections/<name>/",
+                    schema = @Schema(type = "string", format = "uri")),
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = ProjectionResponse.class)))
+    @ApiResponse(responseCode = "404", description = "Unknown name",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = ErrorSchemas.ERROR_DETAIL)))
+    @ApiResponse(responseCode = "409",
+            description = "A rebuild of the same unit runs ({\"detail\": \"A rebuild of views is already running.\"})",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = ErrorSchemas.ERROR_DETAIL)))
+    @StaffOnlyResponses
+    public ResponseEntity<ProjectionResponse> rebuild(@ProjectionName @PathVariable String name) {
         try {
             projections.startRebuild(name);
         } catch (Projections.UnknownProjectionException e) {
@@ -66,27 +106,36 @@ public class ProjectionController {
         }
         ProjectionState state = projections.find(name).orElseThrow(ApiException::notFound);
         URI location = URI.create(Hyperlinks.base() + LIST + "/" + name + "/");
-        return ResponseEntity.accepted().location(location).body(render(state));
+        return ResponseEntity.accepted().location(location).body(ProjectionResponse.of(state));
     }
 
-    private static Map<String, Object> render(ProjectionState state) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", state.name());
-        body.put("kind", state.kind());
-        body.put("status", state.status());
-        body.put("position", state.position());
-        body.put("lag", state.lag());
-        if (state.progress() != null) {
-            Map<String, Object> progress = new LinkedHashMap<>();
-            progress.put("done", state.progress().done());
-            progress.put("total", state.progress().total());
-            progress.put("events_per_second", state.progress().eventsPerSecond());
-            progress.put("eta_seconds", state.progress().etaSeconds());
-            body.put("progress", progress);
-        }
-        if (state.error() != null) {
-            body.put("error", state.error());
-        }
-        return body;
+    // The same operations without the trailing slash (API.md section 1), left out of the OpenAPI document so that
+    // each operation appears once, under its path with the slash.
+
+    @Hidden
+    @GetMapping(LIST)
+    public List<ProjectionResponse> listWithoutSlash() {
+        return list();
+    }
+
+    @Hidden
+    @GetMapping(DETAIL)
+    public ProjectionResponse detailWithoutSlash(@PathVariable String name) {
+        return detail(name);
+    }
+
+    @Hidden
+    @PostMapping(REBUILD)
+    public ResponseEntity<ProjectionResponse> rebuildWithoutSlash(@PathVariable String name) {
+        return rebuild(name);
+    }
+
+    /** The OpenAPI description of the {@code {name}} path variable. */
+    @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+    @java.lang.annotation.Target(java.lang.annotation.ElementType.PARAMETER)
+    @Parameter(in = ParameterIn.PATH, description = "A projection's name, or views (the three synchronous ones)",
+            schema = @Schema(type = "string", allowableValues = {"customer-view", "group-tree", "group-view",
+                    "audit-events", "group-report", "views"}))
+    @interface ProjectionName {
     }
 }

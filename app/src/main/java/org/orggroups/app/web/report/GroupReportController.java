@@ -1,39 +1,41 @@
 package org.orggroups.app.web.report;
 
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
-import jakarta.servlet.http.HttpServletRequest;
+import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.Explode;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.orggroups.api.group.GroupId;
 import org.orggroups.api.query.Page;
-import org.orggroups.api.query.PageRequest;
 import org.orggroups.api.query.report.FindGroupMembershipHistory;
 import org.orggroups.api.query.report.FindGroupStats;
 import org.orggroups.api.query.report.GroupStats;
-import org.orggroups.api.query.report.GroupStatsOrder;
-import org.orggroups.api.query.report.GroupStatsSortField;
 import org.orggroups.api.query.report.ListGroupStats;
 import org.orggroups.api.query.report.MembershipHistory;
-import org.orggroups.api.query.report.MembershipInterval;
-import org.orggroups.api.query.report.MembershipPoint;
 import org.orggroups.app.projections.ProjectionPositions;
+import org.orggroups.app.web.binding.ErrorSchemas;
+import org.orggroups.app.web.binding.PagedResponses;
+import org.orggroups.app.web.binding.PagingParameters;
+import org.orggroups.app.web.binding.PathUuid;
+import org.orggroups.app.web.binding.StaffOnlyResponses;
+import org.orggroups.app.web.binding.UuidPathParameter;
 import org.orggroups.app.web.error.ApiException;
 import org.orggroups.app.web.support.Messaging;
-import org.orggroups.app.web.support.Paging;
 import org.orggroups.app.web.support.Uuids;
 import org.orggroups.query.report.GroupReportProjection;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -49,27 +51,17 @@ import org.springframework.web.bind.annotation.RestController;
  * </ul>
  */
 @RestController
+@Tag(name = "reports")
 public class GroupReportController {
 
     private static final String STATS = "/api/organization-groups/{uuid}/stats";
     private static final String REPORT = "/api/reports/organization-groups";
     private static final String MEMBERSHIP = REPORT + "/{uuid}/membership";
-    /** The ordering terms of {@code o}, by their name on the wire. */
-    private static final Map<String, GroupStatsSortField> ORDER_FIELDS = Map.of(
-            "name", GroupStatsSortField.NAME,
-            "customers_count", GroupStatsSortField.CUSTOMERS_COUNT,
-            "subtree_customers_count", GroupStatsSortField.SUBTREE_CUSTOMERS_COUNT,
-            "descendants_count", GroupStatsSortField.DESCENDANTS_COUNT,
-            "depth", GroupStatsSortField.DEPTH);
     /** Columns of the CSV form, in the order of the JSON fields. */
     private static final List<String> CSV_COLUMNS = List.of("uuid", "name", "customers_count",
             "subtree_customers_count", "descendants_count", "depth", "path");
     /** Separator of the path's names in the CSV form, which has no arrays. */
     private static final String CSV_PATH_SEPARATOR = " / ";
-    /** Longest range of a membership series (about ten years), so that one request cannot ask for millions of points. */
-    static final int MAX_DAYS = 3700;
-    /** Days covered when {@code from} is not given. */
-    private static final int DEFAULT_DAYS = 30;
 
     private final Messaging messaging;
     private final ProjectionPositions positions;
@@ -79,32 +71,90 @@ public class GroupReportController {
         this.positions = positions;
     }
 
-    /** One live group's counts; 404 {@code {"detail":"Not found."}} for an unknown, deleted or malformed uuid. */
-    @GetMapping({STATS, STATS + "/"})
-    public ResponseEntity<Map<String, Object>> stats(@PathVariable String uuid) {
-        GroupId id = new GroupId(Uuids.parse(uuid).orElseThrow(ApiException::notFound));
+    /**
+     * One live group's counts; open like every group read.
+     *
+     * @return 200 with {@code X-Event-Position} and {@code X-Projection-Lag}
+     * @throws ApiException 404 {@code {"detail":"Not found."}} for an unknown, deleted or malformed uuid, or one the
+     *                      projection has not reached yet
+     */
+    @GetMapping(STATS + "/")
+    @Operation(operationId = "organization_groups_stats_retrieve", summary = "One group's counts",
+            tags = "organization-groups")
+    @UuidPathParameter
+    @ApiResponse(responseCode = "200", description = "The group's counts",
+            headers = {
+                    @Header(name = ReportDocs.EVENT_POSITION, description = ReportDocs.EVENT_POSITION_DESCRIPTION,
+                            schema = @Schema(type = "integer")),
+                    @Header(name = ReportDocs.PROJECTION_LAG, description = ReportDocs.PROJECTION_LAG_DESCRIPTION,
+                            schema = @Schema(type = "integer"))},
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = GroupStatsResponse.class)))
+    @ApiResponse(responseCode = "401", description = "A bad token ({\"detail\": \"Invalid token.\"})",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = ErrorSchemas.ERROR_DETAIL)))
+    @ApiResponse(responseCode = "404", description = "Unknown, deleted, malformed or not reached yet",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = ErrorSchemas.ERROR_DETAIL)))
+    public ResponseEntity<GroupStatsResponse> stats(@Parameter(hidden = true) PathUuid uuid) {
         HttpHeaders position = positions.headers(GroupReportProjection.PROCESSING_GROUP);
-        GroupStats stats = messaging.find(new FindGroupStats(id), GroupStats.class).orElseThrow(ApiException::notFound);
-        return ResponseEntity.ok().headers(position).body(render(stats));
+        GroupStats stats = messaging.find(new FindGroupStats(new GroupId(uuid.value())), GroupStats.class)
+                .orElseThrow(ApiException::notFound);
+        return ResponseEntity.ok().headers(position).body(GroupStatsResponse.of(stats));
     }
 
     /**
-     * Every live group's counts. Filters {@code parent} (direct children; 400 when not a uuid) and {@code name}
-     * (case-insensitive literal substring); ordering {@code o}: comma-separated {@code name},
-     * {@code customers_count}, {@code subtree_customers_count}, {@code descendants_count}, {@code depth}, each
-     * optionally prefixed by {@code -}, unknown terms dropped, default {@code name}, ties by uuid; paging as for
-     * every list. {@code format=csv} answers the same page as {@code text/csv} with a header line.
+     * Every live group's counts, one page, as JSON or, with {@code format=csv}, as {@code text/csv} with a header
+     * line. Staff only.
+     *
+     * @return 200 with {@code X-Result-Count}, {@code Link}, {@code X-Event-Position} and {@code X-Projection-Lag}
+     * @throws ApiException see {@link GroupReportParameters#from}; 404 {@code {"detail":"Invalid page."}} for a page
+     *                      past the end
      */
-    @GetMapping({REPORT, REPORT + "/"})
-    public ResponseEntity<?> list(HttpServletRequest request) {
-        GroupId parent = Paging.uuidFilter(request, "parent").map(GroupId::new).orElse(null);
-        PageRequest pageRequest = Paging.pageRequest(request);
+    @GetMapping(REPORT + "/")
+    @Operation(operationId = "reports_organization_groups_list", summary = "Every live group's counts")
+    @Parameter(name = "parent", in = ParameterIn.QUERY, description = "uuid of the parent: its direct children only",
+            schema = @Schema(type = "string", format = "uuid"))
+    @Parameter(name = "name", in = ParameterIn.QUERY,
+            description = "Case-insensitive substring; % and _ match literally", schema = @Schema(type = "string"))
+    @Parameter(name = "o", in = ParameterIn.QUERY,
+            description = "Comma-separated ordering terms, each optionally prefixed by -; unknown terms are dropped; "
+                    + "default name; ties by uuid",
+            explode = Explode.FALSE,
+            array = @ArraySchema(schema = @Schema(type = "string", allowableValues = {"name", "-name",
+                    "customers_count", "-customers_count", "subtree_customers_count", "-subtree_customers_count",
+                    "descendants_count", "-descendants_count", "depth", "-depth"})))
+    @PagingParameters
+    @Parameter(name = "format", in = ParameterIn.QUERY,
+            description = "csv (any letter case) for the same page as CSV; anything else is JSON",
+            schema = @Schema(type = "string", allowableValues = {"json", "csv"}))
+    @ApiResponse(responseCode = "200", description = "One page of every live group's counts",
+            headers = {
+                    @Header(name = ReportDocs.RESULT_COUNT, schema = @Schema(type = "integer")),
+                    @Header(name = ReportDocs.LINK, description = ReportDocs.LINK_DESCRIPTION,
+                            schema = @Schema(type = "string")),
+                    @Header(name = ReportDocs.EVENT_POSITION, description = ReportDocs.EVENT_POSITION_DESCRIPTION,
+                            schema = @Schema(type = "integer")),
+                    @Header(name = ReportDocs.PROJECTION_LAG, description = ReportDocs.PROJECTION_LAG_DESCRIPTION,
+                            schema = @Schema(type = "integer"))},
+            content = {
+                    @Content(mediaType = "application/json",
+                            array = @ArraySchema(schema = @Schema(implementation = GroupStatsResponse.class))),
+                    @Content(mediaType = "text/csv", schema = @Schema(type = "string",
+                            description = "Header line uuid,name,customers_count,subtree_customers_count,"
+                                    + "descendants_count,depth,path, then one line per group (RFC 4180, CRLF); "
+                                    + "path joined by \" / \""))})
+    @ApiResponse(responseCode = "400", description = "parent not a uuid ({\"parent\": [\"Enter a valid UUID.\"]}), "
+            + "a NUL character in name",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = ErrorSchemas.VALIDATION_ERROR)))
+    @ApiResponse(responseCode = "404", description = "{\"detail\": \"Invalid page.\"}",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = ErrorSchemas.ERROR_DETAIL)))
+    @StaffOnlyResponses
+    public ResponseEntity<?> list(@Parameter(hidden = true) GroupReportParameters parameters) {
         HttpHeaders position = positions.headers(GroupReportProjection.PROCESSING_GROUP);
-        Page<GroupStats> page = messaging.page(new ListGroupStats(parent, Paging.textFilter(request, "name"),
-                ordering(Paging.last(request, "o")), pageRequest), GroupStats.class);
-        ResponseEntity<List<Map<String, Object>>> json = Paging.respond(request, page, pageRequest.size(),
-                page.items().stream().map(GroupReportController::render).toList());
-        if ("csv".equalsIgnoreCase(Paging.last(request, "format"))) {
+        Page<GroupStats> page = messaging.page(new ListGroupStats(parameters.parent(), parameters.name(),
+                parameters.ordering(), parameters.page()), GroupStats.class);
+        ResponseEntity<List<GroupStatsResponse>> json = PagedResponses.of(page, parameters.page(),
+                page.items().stream().map(GroupStatsResponse::of).toList());
+        if (parameters.csv()) {
             return ResponseEntity.ok().headers(json.getHeaders()).headers(position)
                     .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                     .body(csv(page.items()));
@@ -113,78 +163,70 @@ public class GroupReportController {
     }
 
     /**
-     * A live group's direct and subtree member counts at the end of each interval overlapping
-     * {@code [from, to]}. {@code from} and {@code to} are dates ({@code YYYY-MM-DD}, UTC days; default: the last
-     * {@value #DEFAULT_DAYS} days up to today); {@code interval} is {@code day} (default), {@code week} (ISO
-     * weeks, ending on Sunday) or {@code month}; the last interval ends on {@code to}. Errors are DRF field
-     * errors (400); an unknown or deleted group is 404.
+     * A live group's direct and subtree member counts at the end of each interval overlapping {@code [from, to]},
+     * oldest first; not paged. Staff only.
+     *
+     * @return 200 with {@code X-Event-Position} and {@code X-Projection-Lag}
+     * @throws ApiException 404 for a malformed uuid (before the parameters are read); see
+     *                      {@link MembershipParameters#from}; 404 {@code {"detail":"Not found."}} for an unknown or
+     *                      deleted group, looked up last
      */
-    @GetMapping({MEMBERSHIP, MEMBERSHIP + "/"})
-    public ResponseEntity<List<Map<String, Object>>> membership(@PathVariable String uuid,
-                                                                HttpServletRequest request) {
-        GroupId id = new GroupId(Uuids.parse(uuid).orElseThrow(ApiException::notFound));
-        Map<String, List<String>> errors = new LinkedHashMap<>();
-        LocalDate from = date(request, "from", errors);
-        LocalDate to = date(request, "to", errors);
-        MembershipInterval interval = interval(request, errors);
-        if (errors.isEmpty()) {
-            if (to == null) {
-                to = LocalDate.now(ZoneOffset.UTC);
-            }
-            if (from == null) {
-                from = to.minusDays(DEFAULT_DAYS - 1L);
-            }
-            if (from.isAfter(to)) {
-                errors.put("to", List.of("Ensure this date is not before \"from\"."));
-            } else if (ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
-                errors.put("from", List.of("Ensure the range has no more than " + MAX_DAYS + " days."));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw ApiException.fields(errors);
-        }
+    @GetMapping(MEMBERSHIP + "/")
+    @Operation(operationId = "reports_organization_groups_membership_list",
+            summary = "A group's member counts over time")
+    @UuidPathParameter
+    @Parameter(name = "from", in = ParameterIn.QUERY,
+            description = "First day, YYYY-MM-DD (UTC days); default: to minus 29 days",
+            schema = @Schema(type = "string", format = "date"))
+    @Parameter(name = "to", in = ParameterIn.QUERY,
+            description = "Last day, YYYY-MM-DD; default today (UTC); at most 3699 days after from",
+            schema = @Schema(type = "string", format = "date"))
+    @Parameter(name = "interval", in = ParameterIn.QUERY, description = "One point per day, ISO week or month",
+            schema = @Schema(type = "string", allowableValues = {"day", "week", "month"}, defaultValue = "day"))
+    @ApiResponse(responseCode = "200", description = "One point per interval, oldest first",
+            headers = {
+                    @Header(name = ReportDocs.EVENT_POSITION, description = ReportDocs.EVENT_POSITION_DESCRIPTION,
+                            schema = @Schema(type = "integer")),
+                    @Header(name = ReportDocs.PROJECTION_LAG, description = ReportDocs.PROJECTION_LAG_DESCRIPTION,
+                            schema = @Schema(type = "integer"))},
+            content = @Content(mediaType = "application/json",
+                    array = @ArraySchema(schema = @Schema(implementation = MembershipPointResponse.class))))
+    @ApiResponse(responseCode = "400", description = "from, to or interval malformed (reported together), from "
+            + "after to, a range over 3700 days",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = ErrorSchemas.VALIDATION_ERROR)))
+    @ApiResponse(responseCode = "404", description = "Malformed uuid; unknown, deleted or not reached yet",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = ErrorSchemas.ERROR_DETAIL)))
+    @StaffOnlyResponses
+    public ResponseEntity<List<MembershipPointResponse>> membership(
+            @Parameter(hidden = true) PathUuid uuid, @Parameter(hidden = true) MembershipParameters parameters) {
         HttpHeaders position = positions.headers(GroupReportProjection.PROCESSING_GROUP);
-        MembershipHistory history = messaging.find(new FindGroupMembershipHistory(id, from, to, interval),
-                MembershipHistory.class).orElseThrow(ApiException::notFound);
-        List<Map<String, Object>> body = new ArrayList<>();
-        for (MembershipPoint point : history.points()) {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("date", point.date().toString());
-            json.put("customers_count", point.customersCount());
-            json.put("subtree_customers_count", point.subtreeCustomersCount());
-            body.add(json);
-        }
-        return ResponseEntity.ok().headers(position).body(body);
+        MembershipHistory history = messaging.find(new FindGroupMembershipHistory(new GroupId(uuid.value()),
+                parameters.from(), parameters.to(), parameters.interval()), MembershipHistory.class)
+                .orElseThrow(ApiException::notFound);
+        return ResponseEntity.ok().headers(position)
+                .body(history.points().stream().map(MembershipPointResponse::of).toList());
     }
 
-    /** Fields in the documented order: uuid, name, customers_count, subtree_customers_count, descendants_count, depth, path. */
-    static Map<String, Object> render(GroupStats stats) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("uuid", Uuids.hex(stats.groupId().uuid()));
-        json.put("name", stats.name());
-        json.put("customers_count", stats.customersCount());
-        json.put("subtree_customers_count", stats.subtreeCustomersCount());
-        json.put("descendants_count", stats.descendantsCount());
-        json.put("depth", stats.depth());
-        json.put("path", stats.path());
-        return json;
+    // The same operations without the trailing slash (API.md section 1), left out of the OpenAPI document so that
+    // each operation appears once, under Waldur's path and id.
+
+    @Hidden
+    @GetMapping(STATS)
+    public ResponseEntity<GroupStatsResponse> statsWithoutSlash(PathUuid uuid) {
+        return stats(uuid);
     }
 
-    /** Django's {@code OrderingFilter}: comma-separated fields, {@code -} for descending, unknown terms dropped. */
-    static List<GroupStatsOrder> ordering(String o) {
-        List<GroupStatsOrder> terms = new ArrayList<>();
-        if (o == null) {
-            return terms;
-        }
-        for (String raw : o.split(",")) {
-            String term = raw.strip();
-            boolean descending = term.startsWith("-");
-            GroupStatsSortField field = ORDER_FIELDS.get(descending ? term.substring(1) : term);
-            if (field != null) {
-                terms.add(new GroupStatsOrder(field, descending));
-            }
-        }
-        return terms;
+    @Hidden
+    @GetMapping(REPORT)
+    public ResponseEntity<?> listWithoutSlash(GroupReportParameters parameters) {
+        return list(parameters);
+    }
+
+    @Hidden
+    @GetMapping(MEMBERSHIP)
+    public ResponseEntity<List<MembershipPointResponse>> membershipWithoutSlash(PathUuid uuid,
+                                                                             MembershipParameters parameters) {
+        return membership(uuid, parameters);
     }
 
     /** RFC 4180: a header line, CRLF line ends, fields quoted when they hold a comma, quote or line break. */
@@ -207,36 +249,5 @@ public class GroupReportController {
             return "\"" + text.replace("\"", "\"\"") + "\"";
         }
         return text;
-    }
-
-    private static LocalDate date(HttpServletRequest request, String name, Map<String, List<String>> errors) {
-        String text = Paging.textFilter(request, name);
-        if (text == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            // DRF's DateField message.
-            errors.put(name, List.of("Date has wrong format. Use one of these formats instead: YYYY-MM-DD."));
-            return null;
-        }
-    }
-
-    private static MembershipInterval interval(HttpServletRequest request, Map<String, List<String>> errors) {
-        String text = Paging.textFilter(request, "interval");
-        if (text == null) {
-            return MembershipInterval.DAY;
-        }
-        return switch (text) {
-            case "day" -> MembershipInterval.DAY;
-            case "week" -> MembershipInterval.WEEK;
-            case "month" -> MembershipInterval.MONTH;
-            default -> {
-                // DRF's ChoiceField message.
-                errors.put("interval", List.of("\"" + text + "\" is not a valid choice."));
-                yield null;
-            }
-        };
     }
 }

@@ -1,0 +1,20 @@
+package org.orggroups.app.web;
+
+import org.orggroups.api.customer.CustomerId;
+import org.orggroups.api.group.GroupId;
+
+/**
+ * A group or customer that has recorded events, named by the {@code {uuid}} of a {@code .../history/} path and
+ * resolved by {@link HistorySubjectResolver} before any query parameter is read (API.md section 6: an unknown uuid
+ * is 404 whatever the parameters).
+ */
+public sealed interface HistorySubject permits HistorySubject.Group, HistorySubject.Customer {
+
+    /** @param id a group with at least one event, deleted or not */
+    record Group(GroupId id) implements HistorySubject {
+    }
+
+    /** @param id a customer with at least one event, deleted or not */
+    record Customer(CustomerId id) implements HistorySubject {
+    }
+}
