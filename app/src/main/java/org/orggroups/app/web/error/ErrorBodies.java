@@ -29,6 +29,10 @@ public final class ErrorBodies {
     public static final String TOO_LONG = "Ensure this field has no more than 150 characters.";
     public static final String NULL_CHARACTERS = "Null characters are not allowed.";
     public static final String SERVER_ERROR = "A server error occurred.";
+    public static final String NOT_ACCEPTABLE = "Could not satisfy the request Accept header.";
+    /** Answered (409) when a write kept losing races with concurrent writes (API.md section 5). */
+    public static final String CONCURRENT_CHANGES = "The request conflicted with concurrent changes. Please retry.";
+    public static final String JSON_PARSE_ERROR = "JSON parse error - ";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -41,6 +45,22 @@ public final class ErrorBodies {
      */
     public static String surrogateCharacters(int codePoint) {
         return "Surrogate characters are not allowed: U+" + Integer.toHexString(codePoint).toUpperCase(Locale.ROOT) + ".";
+    }
+
+    /**
+     * @param contentType the request's {@code Content-Type} header as sent, {@code ""} when absent
+     * @return DRF's 415 message, e.g. {@code Unsupported media type "text/plain" in request.}
+     */
+    public static String unsupportedMediaType(String contentType) {
+        return "Unsupported media type \"" + contentType + "\" in request.";
+    }
+
+    /**
+     * @param method the refused method, e.g. {@code TRACE}
+     * @return DRF's 405 message, e.g. {@code Method "TRACE" not allowed.}
+     */
+    public static String methodNotAllowed(String method) {
+        return "Method \"" + method + "\" not allowed.";
     }
 
     /** @return {@code {"detail": message}} */

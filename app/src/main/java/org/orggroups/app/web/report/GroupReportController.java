@@ -229,25 +229,17 @@ public class GroupReportController {
         return membership(uuid, parameters);
     }
 
-    /** RFC 4180: a header line, CRLF line ends, fields quoted when they hold a comma, quote or line break. */
+    /**
+     * The page as CSV ({@link SpreadsheetCsv}): a header line, then one line per group, {@code path} as the names
+     * joined by {@value #CSV_PATH_SEPARATOR}.
+     */
     static String csv(List<GroupStats> rows) {
-        StringBuilder out = new StringBuilder(String.join(",", CSV_COLUMNS)).append("\r\n");
+        List<List<Object>> lines = new ArrayList<>();
         for (GroupStats row : rows) {
-            out.append(Uuids.hex(row.groupId().uuid())).append(',')
-                    .append(csvField(row.name())).append(',')
-                    .append(row.customersCount()).append(',')
-                    .append(row.subtreeCustomersCount()).append(',')
-                    .append(row.descendantsCount()).append(',')
-                    .append(row.depth()).append(',')
-                    .append(csvField(String.join(CSV_PATH_SEPARATOR, row.path()))).append("\r\n");
+            lines.add(List.of(Uuids.hex(row.groupId().uuid()), row.name(), row.customersCount(),
+                    row.subtreeCustomersCount(), row.descendantsCount(), row.depth(),
+                    String.join(CSV_PATH_SEPARATOR, row.path())));
         }
-        return out.toString();
-    }
-
-    private static String csvField(String text) {
-        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-            return "\"" + text.replace("\"", "\"\"") + "\"";
-        }
-        return text;
+        return SpreadsheetCsv.write(CSV_COLUMNS, lines);
     }
 }

@@ -34,13 +34,7 @@ public class CorrelationIdFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String id = pick(request.getHeader(HEADER));
-        if (id == null) {
-            id = pick(request.getHeader("X-Request-ID"));
-        }
-        if (id == null) {
-            id = Uuids.hex(UUID.randomUUID());
-        }
+        String id = idOf(request);
         MDC.put(MDC_KEY, id);
         response.setHeader(HEADER, id);
         try {
@@ -48,6 +42,21 @@ public class CorrelationIdFilter extends OncePerRequestFilter {
         } finally {
             MDC.remove(MDC_KEY);
         }
+    }
+
+    /**
+     * Also used for the answers the web container makes itself, before any filter runs (API.md section 8: every
+     * response carries {@code X-Correlation-ID}).
+     *
+     * @return the request's {@code X-Correlation-ID}, else its {@code X-Request-ID}, when 1 to 64 characters of
+     *         {@code A-Z a-z 0-9 . _ : -}; otherwise a new 32-hex id
+     */
+    public static String idOf(HttpServletRequest request) {
+        String id = pick(request.getHeader(HEADER));
+        if (id == null) {
+            id = pick(request.getHeader("X-Request-ID"));
+        }
+        return id != null ? id : Uuids.hex(UUID.randomUUID());
     }
 
     private static String pick(String header) {

@@ -58,7 +58,9 @@ public final class Hyperlinks {
      * @param value the JSON value; must be a string
      * @return the group's uuid; empty for JSON {@code null} or {@code ""} (no group)
      * @throws ApiException 400 {@code {"<field>": ["Incorrect type...", "Invalid hyperlink - ..."]}} with DRF's
-     *                      texts. A well-formed link to a missing group is not detected here.
+     *                      texts; a link holding a control character anywhere (U+0000 to U+001F, U+007F to
+     *                      U+009F) is {@code ["Invalid hyperlink - No URL match."]}. A well-formed link to a
+     *                      missing group is not detected here.
      */
     public static Optional<UUID> parseGroup(String field, JsonNode value) {
         if (value == null || value.isNull() || (value.isTextual() && value.asText().isEmpty())) {
@@ -66,6 +68,11 @@ public final class Hyperlinks {
         }
         if (!value.isTextual()) {
             throw incorrectType(field, value);
+        }
+        if (value.asText().codePoints().anyMatch(Character::isISOControl)) {
+            // trim() would strip a trailing NUL, tab or line break and accept the link; Django's URL resolver
+            // matches none of them, and a stored link must be what the client sent
+            throw ApiException.field(field, NO_URL_MATCH);
         }
         String text = value.asText().trim();
         Optional<UUID> bare = Uuids.parse(text);

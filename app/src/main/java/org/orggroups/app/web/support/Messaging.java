@@ -18,6 +18,7 @@ import org.orggroups.api.query.Page;
 import org.orggroups.api.query.PageResponseType;
 import org.orggroups.app.auth.AuthenticatedUser;
 import org.orggroups.app.web.error.ApiException;
+import org.orggroups.app.web.error.ErrorBodies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -68,8 +69,7 @@ public class Messaging {
                 }
                 if (attempt >= MAX_ATTEMPTS) {
                     LOG.warn("{} lost {} races in a row", command.getClass().getSimpleName(), attempt, e);
-                    throw ApiException.detail(HttpStatus.CONFLICT,
-                            "The request conflicted with concurrent changes. Please retry.");
+                    throw ApiException.detail(HttpStatus.CONFLICT, ErrorBodies.CONCURRENT_CHANGES);
                 }
                 backOff(attempt);
             }

@@ -3,6 +3,12 @@ package org.orggroups.app.web.support;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -19,6 +25,8 @@ import org.orggroups.api.group.GroupRules;
 import org.orggroups.app.web.error.ApiException;
 import org.orggroups.app.web.error.ErrorBodies;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 
 /**
  * Reads request bodies the way Django REST framework's JSON parser and serializer fields do, with their
@@ -36,22 +44,31 @@ public final class RequestBodies {
     }
 
     /**
-     * Reads the body as a JSON object. An empty body is an empty object, as DRF treats it.
+     * Reads the body as a JSON object. An empty body is an empty object whatever its {@code Content-Type}, as
+     * DRF treats it.
      *
      * @return the object
-     * @throws ApiException 413 when the body is over {@link #MAX_BYTES}; 400 {@code {"detail":"JSON parse error - ..."}}
-     *                      for malformed JSON; 400 {@code {"non_field_errors":[...]}} for JSON that is not an object
+     * @throws ApiException 413 when the body is over {@link #MAX_BYTES}; 415 {@code {"detail":"Unsupported media
+     *                      type \"<type>\" in request."}} for a body that is not declared JSON (see
+     *                      {@link #isJson}); 400 {@code {"detail":"JSON parse error - ..."}} for bytes that are not
+     *                      UTF-8 or not JSON; 400 {@code {"non_field_errors":[...]}} for JSON that is not an object
      */
     public static ObjectNode readObject(HttpServletRequest request) {
         byte[] bytes = readBytes(request);
         if (bytes.length == 0) {
             return JsonNodeFactory.instance.objectNode();
         }
+        String contentType = request.getContentType();
+        if (!isJson(contentType)) {
+            throw ApiException.detail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    ErrorBodies.unsupportedMediaType(contentType == null ? "" : contentType));
+        }
+        requireUtf8(bytes);
         JsonNode node;
         try {
             node = JSON.readTree(bytes);
         } catch (JsonProcessingException e) {
-            throw ApiException.detail(HttpStatus.BAD_REQUEST, "JSON parse error - " + e.getOriginalMessage());
+            throw ApiException.detail(HttpStatus.BAD_REQUEST, ErrorBodies.JSON_PARSE_ERROR + e.getOriginalMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -65,6 +82,57 @@ public final class RequestBodies {
         return (ObjectNode) node;
     }
 
+    /**
+     * The media types DRF's {@code JSONParser} would take, plus structured-syntax JSON types: {@code application/json}
+     * and {@code application/*+json}, with any parameters (the body is read as UTF-8 whatever {@code charset} says,
+     * API.md section 1). A body without a {@code Content-Type} is refused, as DRF refuses it; Waldur's SDKs always
+     * send {@code application/json}.
+     *
+     * @param contentType the request's {@code Content-Type} header, possibly {@code null}
+     * @return whether a body of this type is read as JSON
+     */
+    static boolean isJson(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            return false;
+        }
+        try {
+            MediaType type = MediaType.parseMediaType(contentType);
+            return MediaType.APPLICATION_JSON.equalsTypeAndSubtype(type)
+                    || ("application".equals(type.getType()) && "json".equals(type.getSubtypeSuffix()));
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Refuses bytes that are not UTF-8 before Jackson sees them: Jackson decodes an overlong form such as
+     * {@code C0 AF} as {@code /}, which would let a name or link smuggle characters past every check made on the
+     * text. Worded as Python's decoder, which DRF's parser reports: {@code 'utf-8' codec can't decode byte 0xc0 in
+     * position 10: invalid start byte}.
+     */
+    private static void requireUtf8(byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CoderResult result = decoder.decode(in, CharBuffer.allocate(bytes.length), true);
+        if (!result.isError()) {
+            return;
+        }
+        int position = in.position();
+        int first = bytes[position] & 0xff;
+        String reason;
+        if (first < 0xc2 || first > 0xf4) {
+            reason = "invalid start byte";
+        } else if (position + result.length() >= bytes.length) {
+            reason = "unexpected end of data";
+        } else {
+            reason = "invalid continuation byte";
+        }
+        throw ApiException.detail(HttpStatus.BAD_REQUEST, ErrorBodies.JSON_PARSE_ERROR
+                + "'utf-8' codec can't decode byte 0x" + String.format("%02x", first) + " in position " + position
+                + ": " + reason);
+    }
+
     private static byte[] readBytes(HttpServletRequest request) {
         if (request.getContentLengthLong() > MAX_BYTES) {
             throw tooLarge();
@@ -76,7 +144,7 @@ public final class RequestBodies {
             }
             return bytes;
         } catch (IOException e) {
-            throw ApiException.detail(HttpStatus.BAD_REQUEST, "JSON parse error - " + e.getMessage());
+            throw ApiException.detail(HttpStatus.BAD_REQUEST, ErrorBodies.JSON_PARSE_ERROR + e.getMessage());
         }
     }
 
