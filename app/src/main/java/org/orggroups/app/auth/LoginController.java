@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
-import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -57,7 +56,7 @@ public class LoginController {
      *                      user; 429 with {@code Retry-After} once the username has failed too often
      *                      (see {@link LoginThrottle})
      */
-    @PostMapping(PATH + "/")
+    @PostMapping({PATH, PATH + "/"})
     @Operation(operationId = "api_auth_password", summary = "Trade a username and password for an API token")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
             @Content(mediaType = "application/json",
@@ -84,13 +83,6 @@ public class LoginController {
             content = @Content(mediaType = "application/json", schema = @Schema(ref = ErrorSchemas.ERROR_DETAIL)))
     public IssuedToken login(@Parameter(hidden = true) ObtainAuthTokenRequest credentials) {
         return throttle.serialized(credentials.username(), () -> attempt(credentials));
-    }
-
-    /** The same operation without the trailing slash (API.md section 1), left out of the OpenAPI document. */
-    @Hidden
-    @PostMapping(PATH)
-    public IssuedToken loginWithoutSlash(ObtainAuthTokenRequest credentials) {
-        return login(credentials);
     }
 
     private IssuedToken attempt(ObtainAuthTokenRequest credentials) {

@@ -3,7 +3,6 @@ package org.orggroups.app.auth;
 import java.net.URI;
 import java.util.List;
 
-import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -52,7 +51,7 @@ public class UserController {
      * @return 201 {@code {"uuid", "url", "username", "full_name", "is_staff"}} with {@code Location: <url>}
      * @throws ApiException 400 {@code {"username":["A user with that username already exists."]}}
      */
-    @PostMapping(LIST + "/")
+    @PostMapping({LIST, LIST + "/"})
     @Operation(operationId = "users_create", summary = "Create a user")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
             mediaType = "application/json", schema = @Schema(implementation = NewUserForm.class)))
@@ -82,7 +81,7 @@ public class UserController {
      * @return 200, the users ordered by username, paged like every list ({@code X-Result-Count}, {@code Link})
      * @throws ApiException 404 {@code {"detail":"Invalid page."}} for a malformed page or one past the end
      */
-    @GetMapping(LIST + "/")
+    @GetMapping({LIST, LIST + "/"})
     @Operation(operationId = "users_list", summary = "The users, by username")
     @PagingParameters
     @ApiResponse(responseCode = "200", description = "A page of users, ordered by username",
@@ -106,7 +105,7 @@ public class UserController {
      * @return 200, the user
      * @throws ApiException 404 {@code {"detail":"Not found."}} for an unknown or malformed uuid
      */
-    @GetMapping(DETAIL + "/")
+    @GetMapping({DETAIL, DETAIL + "/"})
     @Operation(operationId = "users_retrieve", summary = "One user")
     @UuidPathParameter
     @ApiResponse(responseCode = "200", description = "The user",
@@ -118,26 +117,5 @@ public class UserController {
         return accounts.find(uuid.value())
                 .map(user -> UserResponse.of(user, Hyperlinks.base()))
                 .orElseThrow(ApiException::notFound);
-    }
-
-    // The same operations without the trailing slash (API.md section 1), left out of the OpenAPI document so that
-    // each operation appears once, under Waldur's path and id.
-
-    @Hidden
-    @PostMapping(LIST)
-    public ResponseEntity<UserResponse> createWithoutSlash(NewUserForm form) {
-        return create(form);
-    }
-
-    @Hidden
-    @GetMapping(LIST)
-    public ResponseEntity<List<UserResponse>> listWithoutSlash(PageParameters parameters) {
-        return list(parameters);
-    }
-
-    @Hidden
-    @GetMapping(DETAIL)
-    public UserResponse getWithoutSlash(PathUuid uuid) {
-        return get(uuid);
     }
 }

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
-import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.Parameters;
@@ -82,7 +81,7 @@ public class HistoryController {
      * @throws ApiException see {@link HistorySubjectResolver} and {@link HistoryParameters#from}; 404
      *                      {@code {"detail":"Invalid page."}} for a page past the end
      */
-    @GetMapping(GROUP + "/")
+    @GetMapping({GROUP, GROUP + "/"})
     @Operation(operationId = "organization_groups_history_list", summary = "A group's versions, newest first")
     @UuidPathParameter
     @HistoryListParameters
@@ -105,7 +104,7 @@ public class HistoryController {
      * @throws ApiException see {@link HistorySubjectResolver} and {@link VersionAtParameters#from}; 404
      *                      {@code {"detail":"No version found before the specified timestamp."}}
      */
-    @GetMapping(GROUP + "/at/")
+    @GetMapping({GROUP + "/at", GROUP + "/at/"})
     @Operation(operationId = "organization_groups_history_at_retrieve",
             summary = "A group's version at a time")
     @UuidPathParameter
@@ -126,7 +125,7 @@ public class HistoryController {
      * @return 200, a page of versions with {@code X-Result-Count} and {@code Link}
      * @throws ApiException as {@link #groupHistory}
      */
-    @GetMapping(CUSTOMER + "/")
+    @GetMapping({CUSTOMER, CUSTOMER + "/"})
     @Operation(operationId = "customers_history_list", summary = "A customer's versions, newest first")
     @UuidPathParameter
     @HistoryListParameters
@@ -149,7 +148,7 @@ public class HistoryController {
      * @return 200, the customer's latest version at or before {@code timestamp}, with {@code queried_at}
      * @throws ApiException as {@link #groupVersionAt}
      */
-    @GetMapping(CUSTOMER + "/at/")
+    @GetMapping({CUSTOMER + "/at", CUSTOMER + "/at/"})
     @Operation(operationId = "customers_history_at_retrieve", summary = "A customer's version at a time")
     @UuidPathParameter
     @TimestampParameter
@@ -161,36 +160,6 @@ public class HistoryController {
                 CustomerVersion.class).orElseThrow(HistoryController::noVersion);
         return customerVersion(version, Hyperlinks.base(), users(Collections.singletonList(version.user())))
                 .queriedAt(parameters.raw());
-    }
-
-    // The same operations without the trailing slash (API.md section 1), left out of the OpenAPI document so that
-    // each operation appears once, under Waldur's path and id.
-
-    @Hidden
-    @GetMapping(GROUP)
-    public ResponseEntity<List<VersionHistory>> groupHistoryWithoutSlash(HistorySubject.Group group,
-                                                                         HistoryParameters parameters) {
-        return groupHistory(group, parameters);
-    }
-
-    @Hidden
-    @GetMapping(GROUP + "/at")
-    public VersionHistory groupVersionAtWithoutSlash(HistorySubject.Group group, VersionAtParameters parameters) {
-        return groupVersionAt(group, parameters);
-    }
-
-    @Hidden
-    @GetMapping(CUSTOMER)
-    public ResponseEntity<List<VersionHistory>> customerHistoryWithoutSlash(HistorySubject.Customer customer,
-                                                                            HistoryParameters parameters) {
-        return customerHistory(customer, parameters);
-    }
-
-    @Hidden
-    @GetMapping(CUSTOMER + "/at")
-    public VersionHistory customerVersionAtWithoutSlash(HistorySubject.Customer customer,
-                                                        VersionAtParameters parameters) {
-        return customerVersionAt(customer, parameters);
     }
 
     private static ApiException noVersion() {

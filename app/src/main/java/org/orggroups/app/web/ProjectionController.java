@@ -3,7 +3,6 @@ package org.orggroups.app.web;
 import java.net.URI;
 import java.util.List;
 
-import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -47,7 +46,7 @@ public class ProjectionController {
     }
 
     /** @return 200, every projection by name (not paged: a service has a handful) */
-    @GetMapping(LIST + "/")
+    @GetMapping({LIST, LIST + "/"})
     @Operation(operationId = "projections_list", summary = "Every projection, by name")
     @ApiResponse(responseCode = "200", description = "Every projection, ordered by name; not paged",
             content = @Content(mediaType = "application/json",
@@ -62,7 +61,7 @@ public class ProjectionController {
      * @return 200, one projection
      * @throws ApiException 404 {@code {"detail":"Not found."}} for an unknown name
      */
-    @GetMapping(DETAIL + "/")
+    @GetMapping({DETAIL, DETAIL + "/"})
     @Operation(operationId = "projections_retrieve", summary = "One projection")
     @ApiResponse(responseCode = "200", description = "The projection",
             content = @Content(mediaType = "application/json",
@@ -83,7 +82,7 @@ public class ProjectionController {
      *                      {@code {"detail":"A rebuild of <unit> is already running."}} while a rebuild of the same
      *                      unit runs
      */
-    @PostMapping(REBUILD + "/")
+    @PostMapping({REBUILD, REBUILD + "/"})
     @Operation(operationId = "projections_rebuild", summary = "Start a rebuild from the events")
     @ApiResponse(responseCode = "202", description = "Started; follow Location until status is live or failed",
             headers = @Header(name = "Location", description = "<base>/api/projections/<name>/",
@@ -107,27 +106,6 @@ public class ProjectionController {
         ProjectionState state = projections.find(name).orElseThrow(ApiException::notFound);
         URI location = URI.create(Hyperlinks.base() + LIST + "/" + name + "/");
         return ResponseEntity.accepted().location(location).body(ProjectionResponse.of(state));
-    }
-
-    // The same operations without the trailing slash (API.md section 1), left out of the OpenAPI document so that
-    // each operation appears once, under its path with the slash.
-
-    @Hidden
-    @GetMapping(LIST)
-    public List<ProjectionResponse> listWithoutSlash() {
-        return list();
-    }
-
-    @Hidden
-    @GetMapping(DETAIL)
-    public ProjectionResponse detailWithoutSlash(@PathVariable String name) {
-        return detail(name);
-    }
-
-    @Hidden
-    @PostMapping(REBUILD)
-    public ResponseEntity<ProjectionResponse> rebuildWithoutSlash(@PathVariable String name) {
-        return rebuild(name);
     }
 
     /** The OpenAPI description of the {@code {name}} path variable. */

@@ -25,7 +25,7 @@ public record VersionHistory(
         long id,
         @JsonProperty("revision_date") @Schema(format = "date-time", example = "2026-11-29T12:45:09.392000Z")
         String revisionDate,
-        @JsonProperty("revision_user") @Schema(types = {"object", "null"})
+        @JsonProperty("revision_user")
         RevisionUser revisionUser,
         @JsonProperty("revision_comment") @Schema(example = "Renamed from \"Finland\" to \"Suomi\"")
         String revisionComment,
@@ -50,7 +50,7 @@ public record VersionHistory(
      * @param username as recorded with the event, else as stored now
      * @param fullName the user's current full name, {@code ""} when none or when the user is gone
      */
-    @Schema(name = "RevisionUser")
+    @Schema(name = "RevisionUser", nullable = true, description = "null for a change made by the operator's tools")
     @JsonPropertyOrder({"uuid", "username", "full_name"})
     public record RevisionUser(
             String uuid,

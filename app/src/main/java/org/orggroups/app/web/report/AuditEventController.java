@@ -2,7 +2,6 @@ package org.orggroups.app.web.report;
 
 import java.util.List;
 
-import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -54,7 +53,7 @@ public class AuditEventController {
      * @throws ApiException see {@link AuditEventParameters#from}; 404 {@code {"detail":"Invalid page."}} for a page
      *                      past the end
      */
-    @GetMapping(LIST + "/")
+    @GetMapping({LIST, LIST + "/"})
     @Operation(operationId = "audit_events_list", summary = "Every recorded event, newest first")
     @Parameter(name = "aggregate_uuid", in = ParameterIn.QUERY, description = "Events of that group or customer",
             schema = @Schema(type = "string", format = "uuid"))
@@ -99,12 +98,5 @@ public class AuditEventController {
         ResponseEntity<List<AuditEventResponse>> response = PagedResponses.of(page, parameters.page(),
                 page.items().stream().map(AuditEventResponse::of).toList());
         return ResponseEntity.ok().headers(response.getHeaders()).headers(position).body(response.getBody());
-    }
-
-    /** The same operation without the trailing slash (API.md section 1), left out of the OpenAPI document. */
-    @Hidden
-    @GetMapping(LIST)
-    public ResponseEntity<List<AuditEventResponse>> listWithoutSlash(AuditEventParameters parameters) {
-        return list(parameters);
     }
 }

@@ -41,8 +41,8 @@ public record AuditEventResponse(
         @JsonProperty("aggregate_uuid") @Schema(format = "uuid") String aggregateUuid,
         long sequence,
         @Schema(format = "date-time", example = "2026-11-29T12:45:09.392000Z") String timestamp,
-        @Schema(types = {"object", "null"}) AuditUser user,
-        @JsonProperty("correlation_id") @Schema(nullable = true) String correlationId,
+        AuditUser user,
+        @JsonProperty("correlation_id") String correlationId,
         @Schema(description = "The event's fields; keys depend on event_type (API.md section 8)")
         Map<String, Object> payload) {
 
@@ -63,7 +63,7 @@ public record AuditEventResponse(
      * @param uuid     32 hex digits
      * @param username the username of that time
      */
-    @Schema(name = "AuditEventUser")
+    @Schema(name = "AuditEventUser", nullable = true, description = "null for an event of the operator's tools")
     @JsonPropertyOrder({"uuid", "username"})
     public record AuditUser(String uuid, String username) {
     }

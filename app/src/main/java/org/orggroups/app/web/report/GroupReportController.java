@@ -1,8 +1,8 @@
 package org.orggroups.app.web.report;
 
+import java.util.ArrayList;
 import java.util.List;
 
-import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.Explode;
@@ -78,7 +78,7 @@ public class GroupReportController {
      * @throws ApiException 404 {@code {"detail":"Not found."}} for an unknown, deleted or malformed uuid, or one the
      *                      projection has not reached yet
      */
-    @GetMapping(STATS + "/")
+    @GetMapping({STATS, STATS + "/"})
     @Operation(operationId = "organization_groups_stats_retrieve", summary = "One group's counts",
             tags = "organization-groups")
     @UuidPathParameter
@@ -109,7 +109,7 @@ public class GroupReportController {
      * @throws ApiException see {@link GroupReportParameters#from}; 404 {@code {"detail":"Invalid page."}} for a page
      *                      past the end
      */
-    @GetMapping(REPORT + "/")
+    @GetMapping({REPORT, REPORT + "/"})
     @Operation(operationId = "reports_organization_groups_list", summary = "Every live group's counts")
     @Parameter(name = "parent", in = ParameterIn.QUERY, description = "uuid of the parent: its direct children only",
             schema = @Schema(type = "string", format = "uuid"))
@@ -171,7 +171,7 @@ public class GroupReportController {
      *                      {@link MembershipParameters#from}; 404 {@code {"detail":"Not found."}} for an unknown or
      *                      deleted group, looked up last
      */
-    @GetMapping(MEMBERSHIP + "/")
+    @GetMapping({MEMBERSHIP, MEMBERSHIP + "/"})
     @Operation(operationId = "reports_organization_groups_membership_list",
             summary = "A group's member counts over time")
     @UuidPathParameter
@@ -205,28 +205,6 @@ public class GroupReportController {
                 .orElseThrow(ApiException::notFound);
         return ResponseEntity.ok().headers(position)
                 .body(history.points().stream().map(MembershipPointResponse::of).toList());
-    }
-
-    // The same operations without the trailing slash (API.md section 1), left out of the OpenAPI document so that
-    // each operation appears once, under Waldur's path and id.
-
-    @Hidden
-    @GetMapping(STATS)
-    public ResponseEntity<GroupStatsResponse> statsWithoutSlash(PathUuid uuid) {
-        return stats(uuid);
-    }
-
-    @Hidden
-    @GetMapping(REPORT)
-    public ResponseEntity<?> listWithoutSlash(GroupReportParameters parameters) {
-        return list(parameters);
-    }
-
-    @Hidden
-    @GetMapping(MEMBERSHIP)
-    public ResponseEntity<List<MembershipPointResponse>> membershipWithoutSlash(PathUuid uuid,
-                                                                             MembershipParameters parameters) {
-        return membership(uuid, parameters);
     }
 
     /**
