@@ -26,14 +26,19 @@ class ReportCsvIntegrationTest extends IntegrationTest {
         String minus = newGroup("-2", at);
         String plain = newGroup("Top / Mid, \"quoted\"", null);
 
-        String csv = csvOnceAllFiveAreIn();
-
-        // Rows in the database's collation, which differs between H2 and PostgreSQL for punctuation; a streaming
-        // projection may still show groups of an earlier test, so only this test's rows are compared.
-        assertThat(csv).startsWith(HEADER).endsWith("\r\n");
+        // One page per name: the report may still hold groups of earlier tests (its streaming projection is
+        // emptied between tests), so a single page of everything could leave one of these out.
         List<String> ours = List.of(formula, plus, at, minus, plain);
-        assertThat(Arrays.stream(csv.substring(HEADER.length()).split("\r\n"))
-                .filter(line -> ours.stream().anyMatch(line::startsWith))).containsExactlyInAnyOrder(
+        List<String> lines = new java.util.ArrayList<>();
+        for (String name : List.of("HYPERLINK", "+1", "@SUM", "-2", "Top")) {
+            String csv = await().atMost(Duration.ofSeconds(30)).until(() -> report("&name=" + encode(name)).body(),
+                    body -> ours.stream().anyMatch(body::contains));
+            assertThat(csv).startsWith(HEADER).endsWith("\r\n");
+            Arrays.stream(csv.substring(HEADER.length()).split("\r\n"))
+                    .filter(line -> ours.stream().anyMatch(line::startsWith) && !lines.contains(line))
+                    .forEach(lines::add);
+        }
+        assertThat(lines).containsExactlyInAnyOrder(
                 minus + ",'-2,0,0,0,1,'@SUM(A1) / -2",
                 plus + ",'+1,0,0,0,1,\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\") / +1\"",
                 formula + ",\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\",0,0,1,0,\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\"",
@@ -45,7 +50,7 @@ class ReportCsvIntegrationTest extends IntegrationTest {
     void lineBreaksInsideANameAreQuoted() {
         String group = newGroup("two\nlines", null);
         String line = group + ",\"two\nlines\",0,0,0,0,\"two\nlines\"\r\n";
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(report("&page_size=300").body()).contains(line));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(report("&name=lines").body()).contains(line));
     }
 
     @Test
@@ -53,9 +58,8 @@ class ReportCsvIntegrationTest extends IntegrationTest {
         assertThat(report("&name=no+such+group").body()).isEqualTo(HEADER);
     }
 
-    private String csvOnceAllFiveAreIn() {
-        await().atMost(Duration.ofSeconds(30)).until(() -> report("&page_size=300").body().contains("/ -2"));
-        return report("&page_size=300").body();
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private Response report(String query) {
