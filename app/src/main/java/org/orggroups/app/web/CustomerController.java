@@ -20,6 +20,7 @@ import org.orggroups.api.group.GroupId;
 import org.orggroups.api.query.CustomerSummary;
 import org.orggroups.api.query.FindCustomer;
 import org.orggroups.api.query.Page;
+import org.orggroups.app.web.binding.PagingParameters;
 import org.orggroups.app.web.error.ApiException;
 import org.orggroups.app.web.error.ErrorBodies;
 import org.orggroups.app.web.schema.ApiResponsesFor;
@@ -68,6 +69,7 @@ public class CustomerController {
      * @throws ApiException 400 for a bad {@code organization_group_uuid} or text filter; 404 for a bad page
      */
     @Operation(operationId = "customers_list", summary = "List customers")
+    @PagingParameters
     @ApiResponsesFor(status = 200, headers = {ResponseHeader.RESULT_COUNT, ResponseHeader.LINK},
             errors = {400, 401, 404})
     @GetMapping({LIST, LIST + "/"})
@@ -81,6 +83,7 @@ public class CustomerController {
     /** The HEAD of the list: the status and headers of {@link #list}, no body (Waldur's "count" operation). */
     @Operation(operationId = "customers_count", summary = "Count customers",
             description = "Get number of items in the collection matching the request parameters.")
+    @PagingParameters
     @ApiResponsesFor(status = 200, headers = {ResponseHeader.RESULT_COUNT, ResponseHeader.LINK}, noBody = true,
             errors = {400, 401, 404})
     @RequestMapping(method = RequestMethod.HEAD, path = {LIST, LIST + "/"})

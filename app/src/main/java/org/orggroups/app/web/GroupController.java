@@ -24,6 +24,7 @@ import org.orggroups.api.query.FindGroupAsOf;
 import org.orggroups.api.query.GroupSummary;
 import org.orggroups.api.query.ListGroupsAsOf;
 import org.orggroups.api.query.Page;
+import org.orggroups.app.web.binding.PagingParameters;
 import org.orggroups.app.web.error.ApiException;
 import org.orggroups.app.web.schema.ApiResponsesFor;
 import org.orggroups.app.web.schema.ApiSchema;
@@ -74,6 +75,7 @@ public class GroupController {
      * @throws ApiException 400 for a bad {@code as_of}, {@code parent} or text filter; 404 for a bad page
      */
     @Operation(operationId = "organization_groups_list", summary = "List organization groups")
+    @PagingParameters
     @ApiResponsesFor(status = 200, headers = {ResponseHeader.RESULT_COUNT, ResponseHeader.LINK},
             errors = {400, 401, 404})
     @GetMapping({LIST, LIST + "/"})
@@ -91,6 +93,7 @@ public class GroupController {
      */
     @Operation(operationId = "organization_groups_count", summary = "Count organization groups",
             description = "Get number of items in the collection matching the request parameters.")
+    @PagingParameters
     @ApiResponsesFor(status = 200, headers = {ResponseHeader.RESULT_COUNT, ResponseHeader.LINK}, noBody = true,
             errors = {400, 401, 404})
     @RequestMapping(method = RequestMethod.HEAD, path = {LIST, LIST + "/"})

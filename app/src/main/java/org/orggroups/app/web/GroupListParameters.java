@@ -39,12 +39,9 @@ public record GroupListParameters(
         @Parameter(name = "parent", description = "UUID of the parent: its direct children only.",
                 schema = @Schema(type = "string", format = "uuid"))
         UUID parent,
-        @Parameter(name = "page", description = "A page number within the paginated result set, or `last`.",
-                schema = @Schema(type = "integer"))
-        Integer page,
-        @Parameter(name = "page_size", description = "Number of results to return per page (default 10, at most 300).",
-                schema = @Schema(type = "integer"))
-        int pageSize,
+        // described once for every list, by PagingParameters on the operation
+        @Parameter(hidden = true) Integer page,
+        @Parameter(hidden = true) int pageSize,
         @Parameter(name = "name", description = "Name (case-insensitive substring).", schema = @Schema(type = "string"))
         String name,
         @Parameter(name = "name_exact", description = "Name (exact).", schema = @Schema(type = "string"))

@@ -14,13 +14,8 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.Parameters;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
-import io.swagger.v3.oas.annotations.headers.Header;
-import io.swagger.v3.oas.annotations.media.ArraySchema;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.orggroups.api.query.CustomerVersion;
@@ -31,14 +26,17 @@ import org.orggroups.api.query.ListCustomerHistory;
 import org.orggroups.api.query.ListGroupHistory;
 import org.orggroups.api.query.Page;
 import org.orggroups.api.query.RevisionUser;
-import org.orggroups.app.web.binding.ErrorSchemas;
-import org.orggroups.app.web.binding.PagedResponses;
+import org.orggroups.app.web.binding.CreatedRangeParameters;
 import org.orggroups.app.web.binding.PagingParameters;
-import org.orggroups.app.web.binding.StaffOnlyResponses;
 import org.orggroups.app.web.binding.UuidPathParameter;
 import org.orggroups.app.web.error.ApiException;
+import org.orggroups.app.web.schema.ApiResponsesFor;
+import org.orggroups.app.web.schema.ErrorBody;
+import org.orggroups.app.web.schema.Refusal;
+import org.orggroups.app.web.schema.ResponseHeader;
 import org.orggroups.app.web.support.Hyperlinks;
 import org.orggroups.app.web.support.Messaging;
+import org.orggroups.app.web.support.Paging;
 import org.orggroups.app.web.support.Timestamps;
 import org.orggroups.app.web.support.Uuids;
 import org.orggroups.query.SqlWhere;
@@ -61,6 +59,15 @@ public class HistoryController {
     private static final String GROUP = "/api/organization-groups/{uuid}/history";
     private static final String CUSTOMER = "/api/customers/{uuid}/history";
     private static final String NO_VERSION = "No version found before the specified timestamp.";
+    // The schema's words for these operations, written once for the group and the customer variant
+    private static final String PAGE_OF_VERSIONS = "A page of versions, newest first";
+    private static final String BAD_RANGE = "created_after or created_before not a time: {\"created_after\": "
+            + "\"Invalid timestamp format.\"} (a string, as Waldur answers it); a NUL character: a list";
+    private static final String VERSION_AT = "The latest version at or before timestamp, with queried_at";
+    private static final String BAD_TIMESTAMP =
+            "timestamp missing or not a time: {\"timestamp\": \"...\"} (a string, as Waldur answers it)";
+    private static final String NO_VERSION_AT = "No such resource, or none yet at timestamp "
+            + "({\"detail\": \"" + NO_VERSION + "\"})";
 
     private final Messaging messaging;
     private final JdbcTemplate jdbc;
@@ -84,18 +91,18 @@ public class HistoryController {
     @GetMapping({GROUP, GROUP + "/"})
     @Operation(operationId = "organization_groups_history_list", summary = "A group's versions, newest first")
     @UuidPathParameter
-    @HistoryListParameters
+    @CreatedRangeParameters
     @PagingParameters
-    @PagedVersions
-    @StaffOnlyResponses
-    @NotFoundResponse
+    @ApiResponsesFor(description = PAGE_OF_VERSIONS, headers = {ResponseHeader.RESULT_COUNT, ResponseHeader.LINK},
+            errors = {401, 403, 404}, refusals = @Refusal(status = 400, description = BAD_RANGE,
+                    body = ErrorBody.TIMESTAMP_ERROR))
     public ResponseEntity<List<VersionHistory>> groupHistory(@Parameter(hidden = true) HistorySubject.Group group,
                                                              @Parameter(hidden = true) HistoryParameters parameters) {
         Page<GroupVersion> page = messaging.page(new ListGroupHistory(group.id(), parameters.createdAfter(),
                 parameters.createdBefore(), parameters.page()), GroupVersion.class);
         String base = Hyperlinks.base();
         Map<UUID, String[]> users = users(page.items().stream().map(GroupVersion::user).toList());
-        return PagedResponses.of(page, parameters.page(),
+        return Paging.respond(page, parameters.page().size(),
                 page.items().stream().map(v -> groupVersion(v, base, users)).toList());
     }
 
@@ -109,8 +116,9 @@ public class HistoryController {
             summary = "A group's version at a time")
     @UuidPathParameter
     @TimestampParameter
-    @VersionAtResponses
-    @StaffOnlyResponses
+    @ApiResponsesFor(description = VERSION_AT, errors = {401, 403}, refusals = {
+            @Refusal(status = 400, description = BAD_TIMESTAMP, body = ErrorBody.TIMESTAMP_ERROR),
+            @Refusal(status = 404, description = NO_VERSION_AT)})
     public VersionHistory groupVersionAt(@Parameter(hidden = true) HistorySubject.Group group,
                                          @Parameter(hidden = true) VersionAtParameters parameters) {
         GroupVersion version = messaging.find(new FindGroupVersion(group.id(), parameters.timestamp()),
@@ -128,11 +136,11 @@ public class HistoryController {
     @GetMapping({CUSTOMER, CUSTOMER + "/"})
     @Operation(operationId = "customers_history_list", summary = "A customer's versions, newest first")
     @UuidPathParameter
-    @HistoryListParameters
+    @CreatedRangeParameters
     @PagingParameters
-    @PagedVersions
-    @StaffOnlyResponses
-    @NotFoundResponse
+    @ApiResponsesFor(description = PAGE_OF_VERSIONS, headers = {ResponseHeader.RESULT_COUNT, ResponseHeader.LINK},
+            errors = {401, 403, 404}, refusals = @Refusal(status = 400, description = BAD_RANGE,
+                    body = ErrorBody.TIMESTAMP_ERROR))
     public ResponseEntity<List<VersionHistory>> customerHistory(
             @Parameter(hidden = true) HistorySubject.Customer customer,
             @Parameter(hidden = true) HistoryParameters parameters) {
@@ -140,7 +148,7 @@ public class HistoryController {
                 parameters.createdBefore(), parameters.page()), CustomerVersion.class);
         String base = Hyperlinks.base();
         Map<UUID, String[]> users = users(page.items().stream().map(CustomerVersion::user).toList());
-        return PagedResponses.of(page, parameters.page(),
+        return Paging.respond(page, parameters.page().size(),
                 page.items().stream().map(v -> customerVersion(v, base, users)).toList());
     }
 
@@ -152,8 +160,9 @@ public class HistoryController {
     @Operation(operationId = "customers_history_at_retrieve", summary = "A customer's version at a time")
     @UuidPathParameter
     @TimestampParameter
-    @VersionAtResponses
-    @StaffOnlyResponses
+    @ApiResponsesFor(description = VERSION_AT, errors = {401, 403}, refusals = {
+            @Refusal(status = 400, description = BAD_TIMESTAMP, body = ErrorBody.TIMESTAMP_ERROR),
+            @Refusal(status = 404, description = NO_VERSION_AT)})
     public VersionHistory customerVersionAt(@Parameter(hidden = true) HistorySubject.Customer customer,
                                             @Parameter(hidden = true) VersionAtParameters parameters) {
         CustomerVersion version = messaging.find(new FindCustomerVersion(customer.id(), parameters.timestamp()),
@@ -209,67 +218,12 @@ public class HistoryController {
         return users;
     }
 
-    // The OpenAPI description of these operations, written once for the group and the customer variant.
-
-    @Retention(RetentionPolicy.RUNTIME)
-    @Target(ElementType.METHOD)
-    @Parameters({
-            @Parameter(name = "created_after", in = ParameterIn.QUERY,
-                    description = "Only versions recorded after this time (exclusive; any ISO 8601 form, UTC when "
-                            + "without an offset, a bare date is its midnight)",
-                    schema = @Schema(type = "string", format = "date-time")),
-            @Parameter(name = "created_before", in = ParameterIn.QUERY,
-                    description = "Only versions recorded before this time (exclusive)",
-                    schema = @Schema(type = "string", format = "date-time"))})
-    @interface HistoryListParameters {
-    }
-
+    /** The OpenAPI description of {@code timestamp}, read by {@link VersionAtParameters#from}. */
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.METHOD)
     @Parameter(name = "timestamp", in = ParameterIn.QUERY, required = true,
             description = "Any ISO 8601 form; echoed as queried_at",
             schema = @Schema(type = "string", format = "date-time"))
     @interface TimestampParameter {
-    }
-
-    @Retention(RetentionPolicy.RUNTIME)
-    @Target(ElementType.METHOD)
-    @ApiResponse(responseCode = "200", description = "A page of versions, newest first",
-            headers = {@Header(name = "X-Result-Count", description = "Number of matching versions",
-                    schema = @Schema(type = "integer")),
-                    @Header(name = "Link", description = "first, prev, next and last pages",
-                            schema = @Schema(type = "string"))},
-            content = @Content(mediaType = "application/json",
-                    array = @ArraySchema(schema = @Schema(implementation = VersionHistory.class))))
-    @ApiResponse(responseCode = "400",
-            description = "created_after or created_before not a time: {\"created_after\": \"Invalid timestamp "
-                    + "format.\"} (a string, as Waldur answers it); a NUL character: a list",
-            content = @Content(mediaType = "application/json", schema = @Schema(type = "object", types = "object",
-                    description = ErrorSchemas.TIMESTAMP_ERROR)))
-    @interface PagedVersions {
-    }
-
-    @Retention(RetentionPolicy.RUNTIME)
-    @Target(ElementType.METHOD)
-    @ApiResponse(responseCode = "404",
-            description = "No such resource, or a page that is not a positive integer, `last`, or within the list",
-            content = @Content(mediaType = "application/json", schema = @Schema(ref = ErrorSchemas.ERROR_DETAIL)))
-    @interface NotFoundResponse {
-    }
-
-    @Retention(RetentionPolicy.RUNTIME)
-    @Target(ElementType.METHOD)
-    @ApiResponse(responseCode = "200", description = "The latest version at or before timestamp, with queried_at",
-            content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = VersionHistory.class)))
-    @ApiResponse(responseCode = "400",
-            description = "timestamp missing or not a time: {\"timestamp\": \"...\"} (a string, as Waldur answers it)",
-            content = @Content(mediaType = "application/json", schema = @Schema(type = "object", types = "object",
-                    description = ErrorSchemas.TIMESTAMP_ERROR)))
-    @ApiResponse(responseCode = "404",
-            description = "No such resource, or none yet at timestamp "
-                    + "({\"detail\": \"No version found before the specified timestamp.\"})",
-            content = @Content(mediaType = "application/json", schema = @Schema(ref = ErrorSchemas.ERROR_DETAIL)))
-    @interface VersionAtResponses {
     }
 }
