@@ -19,6 +19,7 @@ import org.orggroups.api.query.report.GroupStats;
 import org.orggroups.api.query.report.ListGroupStats;
 import org.orggroups.api.query.report.MembershipHistory;
 import org.orggroups.app.projections.ProjectionPositions;
+import org.orggroups.app.web.binding.FilterParameters;
 import org.orggroups.app.web.binding.PagingParameters;
 import org.orggroups.app.web.binding.PathUuid;
 import org.orggroups.app.web.binding.UuidPathParameter;
@@ -101,10 +102,8 @@ public class GroupReportController {
      */
     @GetMapping({REPORT, REPORT + "/"})
     @Operation(operationId = "reports_organization_groups_list", summary = "Every live group's counts")
-    @Parameter(name = "parent", in = ParameterIn.QUERY, description = "uuid of the parent: its direct children only",
-            schema = @Schema(type = "string", format = "uuid"))
-    @Parameter(name = "name", in = ParameterIn.QUERY,
-            description = "Case-insensitive substring; % and _ match literally", schema = @Schema(type = "string"))
+    @FilterParameters.Parent
+    @FilterParameters.Name
     @Parameter(name = "o", in = ParameterIn.QUERY,
             description = "Comma-separated ordering terms, each optionally prefixed by -; unknown terms are dropped; "
                     + "default name; ties by uuid",
