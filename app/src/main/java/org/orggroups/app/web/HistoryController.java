@@ -59,15 +59,6 @@ public class HistoryController {
     private static final String GROUP = "/api/organization-groups/{uuid}/history";
     private static final String CUSTOMER = "/api/customers/{uuid}/history";
     private static final String NO_VERSION = "No version found before the specified timestamp.";
-    // The schema's words for these operations, written once for the group and the customer variant
-    private static final String PAGE_OF_VERSIONS = "A page of versions, newest first";
-    private static final String BAD_RANGE = "created_after or created_before not a time: {\"created_after\": "
-            + "\"Invalid timestamp format.\"} (a string, as Waldur answers it); a NUL character: a list";
-    private static final String VERSION_AT = "The latest version at or before timestamp, with queried_at";
-    private static final String BAD_TIMESTAMP =
-            "timestamp missing or not a time: {\"timestamp\": \"...\"} (a string, as Waldur answers it)";
-    private static final String NO_VERSION_AT = "No such resource, or none yet at timestamp "
-            + "({\"detail\": \"" + NO_VERSION + "\"})";
 
     private final Messaging messaging;
     private final JdbcTemplate jdbc;
@@ -90,12 +81,7 @@ public class HistoryController {
      */
     @GetMapping({GROUP, GROUP + "/"})
     @Operation(operationId = "organization_groups_history_list", summary = "A group's versions, newest first")
-    @UuidPathParameter
-    @CreatedRangeParameters
-    @PagingParameters
-    @ApiResponsesFor(description = PAGE_OF_VERSIONS, headers = {ResponseHeader.RESULT_COUNT, ResponseHeader.LINK},
-            errors = {401, 403, 404}, refusals = @Refusal(status = 400, description = BAD_RANGE,
-                    body = ErrorBody.TIMESTAMP_ERROR))
+    @VersionList
     public ResponseEntity<List<VersionHistory>> groupHistory(@Parameter(hidden = true) HistorySubject.Group group,
                                                              @Parameter(hidden = true) HistoryParameters parameters) {
         Page<GroupVersion> page = messaging.page(new ListGroupHistory(group.id(), parameters.createdAfter(),
@@ -114,11 +100,7 @@ public class HistoryController {
     @GetMapping({GROUP + "/at", GROUP + "/at/"})
     @Operation(operationId = "organization_groups_history_at_retrieve",
             summary = "A group's version at a time")
-    @UuidPathParameter
-    @TimestampParameter
-    @ApiResponsesFor(description = VERSION_AT, errors = {401, 403}, refusals = {
-            @Refusal(status = 400, description = BAD_TIMESTAMP, body = ErrorBody.TIMESTAMP_ERROR),
-            @Refusal(status = 404, description = NO_VERSION_AT)})
+    @VersionAt
     public VersionHistory groupVersionAt(@Parameter(hidden = true) HistorySubject.Group group,
                                          @Parameter(hidden = true) VersionAtParameters parameters) {
         GroupVersion version = messaging.find(new FindGroupVersion(group.id(), parameters.timestamp()),
@@ -135,12 +117,7 @@ public class HistoryController {
      */
     @GetMapping({CUSTOMER, CUSTOMER + "/"})
     @Operation(operationId = "customers_history_list", summary = "A customer's versions, newest first")
-    @UuidPathParameter
-    @CreatedRangeParameters
-    @PagingParameters
-    @ApiResponsesFor(description = PAGE_OF_VERSIONS, headers = {ResponseHeader.RESULT_COUNT, ResponseHeader.LINK},
-            errors = {401, 403, 404}, refusals = @Refusal(status = 400, description = BAD_RANGE,
-                    body = ErrorBody.TIMESTAMP_ERROR))
+    @VersionList
     public ResponseEntity<List<VersionHistory>> customerHistory(
             @Parameter(hidden = true) HistorySubject.Customer customer,
             @Parameter(hidden = true) HistoryParameters parameters) {
@@ -158,11 +135,7 @@ public class HistoryController {
      */
     @GetMapping({CUSTOMER + "/at", CUSTOMER + "/at/"})
     @Operation(operationId = "customers_history_at_retrieve", summary = "A customer's version at a time")
-    @UuidPathParameter
-    @TimestampParameter
-    @ApiResponsesFor(description = VERSION_AT, errors = {401, 403}, refusals = {
-            @Refusal(status = 400, description = BAD_TIMESTAMP, body = ErrorBody.TIMESTAMP_ERROR),
-            @Refusal(status = 404, description = NO_VERSION_AT)})
+    @VersionAt
     public VersionHistory customerVersionAt(@Parameter(hidden = true) HistorySubject.Customer customer,
                                             @Parameter(hidden = true) VersionAtParameters parameters) {
         CustomerVersion version = messaging.find(new FindCustomerVersion(customer.id(), parameters.timestamp()),
@@ -218,12 +191,35 @@ public class HistoryController {
         return users;
     }
 
-    /** The OpenAPI description of {@code timestamp}, read by {@link VersionAtParameters#from}. */
+    // The schema of these operations, written once for the group and the customer variant.
+
+    /** A page of versions: parameters and answers. */
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.METHOD)
+    @UuidPathParameter
+    @CreatedRangeParameters
+    @PagingParameters
+    @ApiResponsesFor(description = "A page of versions, newest first",
+            headers = {ResponseHeader.RESULT_COUNT, ResponseHeader.LINK}, errors = {401, 403, 404},
+            refusals = @Refusal(status = 400, body = ErrorBody.TIMESTAMP_ERROR, description = "created_after or "
+                    + "created_before not a time: {\"created_after\": \"Invalid timestamp format.\"} (a string, as "
+                    + "Waldur answers it); a NUL character: a list"))
+    @interface VersionList {
+    }
+
+    /** The version at a time: parameters and answers. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    @UuidPathParameter
     @Parameter(name = "timestamp", in = ParameterIn.QUERY, required = true,
             description = "Any ISO 8601 form; echoed as queried_at",
             schema = @Schema(type = "string", format = "date-time"))
-    @interface TimestampParameter {
+    @ApiResponsesFor(description = "The latest version at or before timestamp, with queried_at",
+            errors = {401, 403}, refusals = {
+                    @Refusal(status = 400, body = ErrorBody.TIMESTAMP_ERROR, description = "timestamp missing or not "
+                            + "a time: {\"timestamp\": \"...\"} (a string, as Waldur answers it)"),
+                    @Refusal(status = 404, description = "No such resource, or none yet at timestamp "
+                            + "({\"detail\": \"" + NO_VERSION + "\"})")})
+    @interface VersionAt {
     }
 }

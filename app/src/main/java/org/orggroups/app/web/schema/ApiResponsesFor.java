@@ -10,10 +10,11 @@ import java.lang.annotation.Target;
  * The answers of one operation, for the schema, and the only way an operation declares them: the success status
  * with its description, headers and body, and the error statuses, each with its DRF body ({@code ValidationError}
  * or {@code ErrorDetail} for 400, {@code ErrorDetail} for the others) as {@link ApiSchemaCustomizer} writes them.
- * The success body is the handler's return type unless {@link #listOf()} says it.
+ * The success body is the handler's return type unless {@link #listOf()} says it. Operations that answer alike
+ * (the same operation on two resources) may share it through an annotation of their own, annotated with it.
  */
 @Documented
-@Target(ElementType.METHOD)
+@Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
 public @interface ApiResponsesFor {
 
