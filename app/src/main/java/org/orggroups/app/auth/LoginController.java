@@ -6,15 +6,15 @@ import java.util.Optional;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.orggroups.app.web.binding.ErrorSchemas;
 import org.orggroups.app.web.error.ApiException;
+import org.orggroups.app.web.schema.ApiResponsesFor;
+import org.orggroups.app.web.schema.ErrorBody;
+import org.orggroups.app.web.schema.Refusal;
 import org.orggroups.app.web.error.ErrorBodies;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -64,23 +64,15 @@ public class LoginController {
             @Content(mediaType = "application/x-www-form-urlencoded",
                     schema = @Schema(implementation = ObtainAuthTokenRequest.class))})
     @SecurityRequirements
-    @ApiResponse(responseCode = "200", description = "A new token",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = IssuedToken.class)))
-    @ApiResponse(responseCode = "400", description = "Malformed JSON ({\"detail\": \"JSON parse error - ...\"}) or "
-            + "JSON that is not an object ({\"non_field_errors\": [...]})",
-            content = @Content(mediaType = "application/json", schema = @Schema(ref = ErrorSchemas.VALIDATION_ERROR)))
-    @ApiResponse(responseCode = "401", description = "Wrong credentials or an inactive user "
-            + "({\"detail\": \"Invalid username/password\"}); a missing or blank field "
-            + "({\"password\": [\"This field is required.\"]}): DRF answers these with 401",
-            headers = @Header(name = HttpHeaders.WWW_AUTHENTICATE, schema = @Schema(type = "string", example = "Token")),
-            content = @Content(mediaType = "application/json", schema = @Schema(ref = ErrorSchemas.ERROR_DETAIL)))
-    @ApiResponse(responseCode = "413", description = "A body over 1 MiB ({\"detail\": \"Request body too large.\"})",
-            content = @Content(mediaType = "application/json", schema = @Schema(ref = ErrorSchemas.ERROR_DETAIL)))
-    @ApiResponse(responseCode = "429", description = "Too many failed logins for this username "
-            + "({\"detail\": \"Request was throttled. Expected available in 5 seconds.\"})",
-            headers = @Header(name = HttpHeaders.RETRY_AFTER, description = "Seconds to wait",
-                    schema = @Schema(type = "integer")),
-            content = @Content(mediaType = "application/json", schema = @Schema(ref = ErrorSchemas.ERROR_DETAIL)))
+    @ApiResponsesFor(description = "A new token", errors = 413, refusals = {
+            @Refusal(status = 400, body = ErrorBody.VALIDATION_ERROR, description = "Malformed JSON "
+                    + "({\"detail\": \"JSON parse error - ...\"}) or JSON that is not an object "
+                    + "({\"non_field_errors\": [...]})"),
+            @Refusal(status = 401, description = "Wrong credentials or an inactive user "
+                    + "({\"detail\": \"Invalid username/password\"}); a missing or blank field "
+                    + "({\"password\": [\"This field is required.\"]}): DRF answers these with 401"),
+            @Refusal(status = 429, description = "Too many failed logins for this username "
+                    + "({\"detail\": \"Request was throttled. Expected available in 5 seconds.\"})")})
     public IssuedToken login(@Parameter(hidden = true) ObtainAuthTokenRequest credentials) {
         return throttle.serialized(credentials.username(), () -> attempt(credentials));
     }

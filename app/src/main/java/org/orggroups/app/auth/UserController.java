@@ -5,23 +5,22 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.headers.Header;
-import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.orggroups.api.query.Page;
-import org.orggroups.app.web.binding.ErrorSchemas;
 import org.orggroups.app.web.binding.PageParameters;
-import org.orggroups.app.web.binding.PagedResponses;
 import org.orggroups.app.web.binding.PagingParameters;
 import org.orggroups.app.web.binding.PathUuid;
-import org.orggroups.app.web.binding.StaffOnlyResponses;
 import org.orggroups.app.web.binding.UuidPathParameter;
 import org.orggroups.app.web.error.ApiException;
+import org.orggroups.app.web.schema.ApiResponsesFor;
+import org.orggroups.app.web.schema.ErrorBody;
+import org.orggroups.app.web.schema.Refusal;
+import org.orggroups.app.web.schema.ResponseHeader;
 import org.orggroups.app.web.support.Hyperlinks;
+import org.orggroups.app.web.support.Paging;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -55,17 +54,11 @@ public class UserController {
     @Operation(operationId = "users_create", summary = "Create a user")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
             mediaType = "application/json", schema = @Schema(implementation = NewUserForm.class)))
-    @ApiResponse(responseCode = "201", description = "The new user",
-            headers = @Header(name = "Location", description = "The user's url",
-                    schema = @Schema(type = "string", format = "uri")),
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = UserResponse.class)))
-    @ApiResponse(responseCode = "400", description = "Field errors, every field at once (username missing, blank, "
-            + "over 150 characters or taken; password missing or shorter than 8; full_name over 150; is_staff not a "
-            + "boolean); malformed JSON ({\"detail\": \"JSON parse error - ...\"})",
-            content = @Content(mediaType = "application/json", schema = @Schema(ref = ErrorSchemas.VALIDATION_ERROR)))
-    @ApiResponse(responseCode = "413", description = "A body over 1 MiB ({\"detail\": \"Request body too large.\"})",
-            content = @Content(mediaType = "application/json", schema = @Schema(ref = ErrorSchemas.ERROR_DETAIL)))
-    @StaffOnlyResponses
+    @ApiResponsesFor(status = 201, description = "The new user", headers = ResponseHeader.LOCATION,
+            errors = {401, 403, 413}, refusals = @Refusal(status = 400, body = ErrorBody.VALIDATION_ERROR,
+                    description = "Field errors, every field at once (username missing, blank, over 150 characters "
+                            + "or taken; password missing or shorter than 8; full_name over 150; is_staff not a "
+                            + "boolean); malformed JSON ({\"detail\": \"JSON parse error - ...\"})"))
     public ResponseEntity<UserResponse> create(@Parameter(hidden = true) NewUserForm form) {
         AppUser user;
         try {
@@ -84,19 +77,12 @@ public class UserController {
     @GetMapping({LIST, LIST + "/"})
     @Operation(operationId = "users_list", summary = "The users, by username")
     @PagingParameters
-    @ApiResponse(responseCode = "200", description = "A page of users, ordered by username",
-            headers = {@Header(name = "X-Result-Count", schema = @Schema(type = "integer")),
-                    @Header(name = "Link", description = "first, prev, next and last pages",
-                            schema = @Schema(type = "string"))},
-            content = @Content(mediaType = "application/json",
-                    array = @ArraySchema(schema = @Schema(implementation = UserResponse.class))))
-    @ApiResponse(responseCode = "404", description = "{\"detail\": \"Invalid page.\"}",
-            content = @Content(mediaType = "application/json", schema = @Schema(ref = ErrorSchemas.ERROR_DETAIL)))
-    @StaffOnlyResponses
+    @ApiResponsesFor(description = "A page of users, ordered by username",
+            headers = {ResponseHeader.RESULT_COUNT, ResponseHeader.LINK}, errors = {401, 403, 404})
     public ResponseEntity<List<UserResponse>> list(@Parameter(hidden = true) PageParameters parameters) {
         String base = Hyperlinks.base();
         Page<AppUser> page = parameters.page().slice(accounts.list());
-        return PagedResponses.of(page, parameters.page(),
+        return Paging.respond(page, parameters.page().size(),
                 page.items().stream().map(user -> UserResponse.of(user, base)).toList());
     }
 
@@ -108,11 +94,8 @@ public class UserController {
     @GetMapping({DETAIL, DETAIL + "/"})
     @Operation(operationId = "users_retrieve", summary = "One user")
     @UuidPathParameter
-    @ApiResponse(responseCode = "200", description = "The user",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = UserResponse.class)))
-    @ApiResponse(responseCode = "404", description = "Unknown or malformed uuid",
-            content = @Content(mediaType = "application/json", schema = @Schema(ref = ErrorSchemas.ERROR_DETAIL)))
-    @StaffOnlyResponses
+    @ApiResponsesFor(description = "The user", errors = {401, 403},
+            refusals = @Refusal(status = 404, description = "Unknown or malformed uuid ({\"detail\": \"Not found.\"})"))
     public UserResponse get(@Parameter(hidden = true) PathUuid uuid) {
         return accounts.find(uuid.value())
                 .map(user -> UserResponse.of(user, Hyperlinks.base()))

@@ -1,10 +1,16 @@
 package org.orggroups.app.web;
 
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.time.Instant;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import org.orggroups.app.web.error.ApiException;
@@ -16,11 +22,20 @@ import org.orggroups.app.web.support.Timestamps;
  *
  * @param asOf the instant, read to the microsecond; {@code null} when absent or empty (the present)
  */
-public record AsOfParameter(
-        @Parameter(name = "as_of", description = "The group as it was at this instant (any ISO 8601 form; "
-                + "without an offset: UTC; a date: its midnight UTC).",
-                schema = @Schema(type = "string", format = "date-time"))
-        Instant asOf) {
+public record AsOfParameter(@Described Instant asOf) {
+
+    /**
+     * The OpenAPI description of {@code as_of}, for every record that holds it (API.md section 7): the group or the
+     * list as it was then.
+     */
+    @Documented
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({ElementType.FIELD, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+    @Parameter(name = "as_of", in = ParameterIn.QUERY, description = "The group, or the list, as it was at this "
+            + "instant (any ISO 8601 form; without an offset: UTC; a date: its midnight UTC).",
+            schema = @Schema(type = "string", format = "date-time"))
+    @interface Described {
+    }
 
     /**
      * Reads the last {@code as_of} of the query.

@@ -20,6 +20,8 @@ import org.orggroups.api.group.GroupId;
 import org.orggroups.api.query.CustomerSummary;
 import org.orggroups.api.query.FindCustomer;
 import org.orggroups.api.query.Page;
+import org.orggroups.app.web.binding.PagingParameters;
+import org.orggroups.app.web.binding.UuidPathParameter;
 import org.orggroups.app.web.error.ApiException;
 import org.orggroups.app.web.error.ErrorBodies;
 import org.orggroups.app.web.schema.ApiResponsesFor;
@@ -68,6 +70,7 @@ public class CustomerController {
      * @throws ApiException 400 for a bad {@code organization_group_uuid} or text filter; 404 for a bad page
      */
     @Operation(operationId = "customers_list", summary = "List customers")
+    @PagingParameters
     @ApiResponsesFor(status = 200, headers = {ResponseHeader.RESULT_COUNT, ResponseHeader.LINK},
             errors = {400, 401, 404})
     @GetMapping({LIST, LIST + "/"})
@@ -81,6 +84,7 @@ public class CustomerController {
     /** The HEAD of the list: the status and headers of {@link #list}, no body (Waldur's "count" operation). */
     @Operation(operationId = "customers_count", summary = "Count customers",
             description = "Get number of items in the collection matching the request parameters.")
+    @PagingParameters
     @ApiResponsesFor(status = 200, headers = {ResponseHeader.RESULT_COUNT, ResponseHeader.LINK}, noBody = true,
             errors = {400, 401, 404})
     @RequestMapping(method = RequestMethod.HEAD, path = {LIST, LIST + "/"})
@@ -112,7 +116,7 @@ public class CustomerController {
     @Operation(operationId = "customers_retrieve", summary = "Retrieve a customer")
     @ApiResponsesFor(status = 200, errors = {401, 404})
     @GetMapping({DETAIL, DETAIL + "/"})
-    public Customer retrieve(@PathUuid CustomerId id) {
+    public Customer retrieve(@UuidPathParameter CustomerId id) {
         return Representations.customerOf(Hyperlinks.base(), findOrFail(id));
     }
 
@@ -125,7 +129,7 @@ public class CustomerController {
     @SecurityRequirement(name = ApiSchema.TOKEN)
     @ApiResponsesFor(status = 200, errors = {400, 401, 403, 404, 409, 413})
     @PutMapping({DETAIL, DETAIL + "/"})
-    public Customer update(@PathUuid CustomerId id,
+    public Customer update(@UuidPathParameter CustomerId id,
                            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true) CustomerRequest body) {
         return rename(id, body.json(), true);
     }
@@ -139,7 +143,7 @@ public class CustomerController {
     @SecurityRequirement(name = ApiSchema.TOKEN)
     @ApiResponsesFor(status = 200, errors = {400, 401, 403, 404, 409, 413})
     @PatchMapping({DETAIL, DETAIL + "/"})
-    public Customer partialUpdate(@PathUuid CustomerId id,
+    public Customer partialUpdate(@UuidPathParameter CustomerId id,
                                   @io.swagger.v3.oas.annotations.parameters.RequestBody PatchedCustomerRequest body) {
         return rename(id, body.json(), false);
     }
@@ -162,7 +166,7 @@ public class CustomerController {
     @SecurityRequirement(name = ApiSchema.TOKEN)
     @ApiResponsesFor(status = 204, noBody = true, errors = {401, 403, 404, 409})
     @DeleteMapping({DETAIL, DETAIL + "/"})
-    public ResponseEntity<Void> destroy(@PathUuid CustomerId id) {
+    public ResponseEntity<Void> destroy(@UuidPathParameter CustomerId id) {
         messaging.send(new DeleteCustomer(id));
         return ResponseEntity.noContent().build();
     }
@@ -182,7 +186,7 @@ public class CustomerController {
     @ApiResponsesFor(status = 200, noBody = true, errors = {400, 401, 403, 404, 409, 413})
     @PostMapping({GROUPS, GROUPS + "/"})
     public ResponseEntity<Void> updateOrganizationGroups(
-            @PathUuid CustomerId id,
+            @UuidPathParameter CustomerId id,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true) OrganizationGroupsRequest body) {
         JsonNode links = body.organizationGroups();
         ApiException invalid = null;

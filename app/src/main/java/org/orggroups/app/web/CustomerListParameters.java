@@ -15,6 +15,7 @@ import org.orggroups.api.group.GroupId;
 import org.orggroups.api.query.GroupSortField;
 import org.orggroups.api.query.ListCustomers;
 import org.orggroups.api.query.PageRequest;
+import org.orggroups.app.web.binding.FilterParameters;
 import org.orggroups.app.web.error.ApiException;
 import org.orggroups.app.web.support.Paging;
 import org.orggroups.app.web.support.Uuids;
@@ -37,16 +38,11 @@ public record CustomerListParameters(
         @Parameter(name = "o", description = "Ordering", explode = Explode.FALSE,
                 array = @ArraySchema(schema = @Schema(type = "string", allowableValues = {"-name", "name"})))
         boolean o,
-        @Parameter(name = "page", description = "A page number within the paginated result set, or `last`.",
-                schema = @Schema(type = "integer"))
-        Integer page,
-        @Parameter(name = "page_size", description = "Number of results to return per page (default 10, at most 300).",
-                schema = @Schema(type = "integer"))
-        int pageSize,
-        @Parameter(name = "name", description = "Name (case-insensitive substring).", schema = @Schema(type = "string"))
-        String name,
-        @Parameter(name = "name_exact", description = "Name (exact).", schema = @Schema(type = "string"))
-        String nameExact,
+        // described once for every list, by PagingParameters on the operation
+        @Parameter(hidden = true) Integer page,
+        @Parameter(hidden = true) int pageSize,
+        @FilterParameters.Name String name,
+        @FilterParameters.NameExact String nameExact,
         @Parameter(name = "organization_group_name", description = "Name of a member group (case-insensitive substring).",
                 schema = @Schema(type = "string"))
         String organizationGroupName) {

@@ -24,6 +24,8 @@ import org.orggroups.api.query.FindGroupAsOf;
 import org.orggroups.api.query.GroupSummary;
 import org.orggroups.api.query.ListGroupsAsOf;
 import org.orggroups.api.query.Page;
+import org.orggroups.app.web.binding.PagingParameters;
+import org.orggroups.app.web.binding.UuidPathParameter;
 import org.orggroups.app.web.error.ApiException;
 import org.orggroups.app.web.schema.ApiResponsesFor;
 import org.orggroups.app.web.schema.ApiSchema;
@@ -74,6 +76,7 @@ public class GroupController {
      * @throws ApiException 400 for a bad {@code as_of}, {@code parent} or text filter; 404 for a bad page
      */
     @Operation(operationId = "organization_groups_list", summary = "List organization groups")
+    @PagingParameters
     @ApiResponsesFor(status = 200, headers = {ResponseHeader.RESULT_COUNT, ResponseHeader.LINK},
             errors = {400, 401, 404})
     @GetMapping({LIST, LIST + "/"})
@@ -91,6 +94,7 @@ public class GroupController {
      */
     @Operation(operationId = "organization_groups_count", summary = "Count organization groups",
             description = "Get number of items in the collection matching the request parameters.")
+    @PagingParameters
     @ApiResponsesFor(status = 200, headers = {ResponseHeader.RESULT_COUNT, ResponseHeader.LINK}, noBody = true,
             errors = {400, 401, 404})
     @RequestMapping(method = RequestMethod.HEAD, path = {LIST, LIST + "/"})
@@ -130,7 +134,7 @@ public class GroupController {
     @Operation(operationId = "organization_groups_retrieve", summary = "Retrieve an organization group")
     @ApiResponsesFor(status = 200, headers = ResponseHeader.ETAG, errors = {400, 401, 404})
     @GetMapping({DETAIL, DETAIL + "/"})
-    public ResponseEntity<OrganizationGroup> retrieve(@PathUuid GroupId id, @ParameterObject AsOfParameter asOf) {
+    public ResponseEntity<OrganizationGroup> retrieve(@UuidPathParameter GroupId id, @ParameterObject AsOfParameter asOf) {
         GroupSummary group = asOf.asOf() == null ? findOrFail(id)
                 : messaging.find(new FindGroupAsOf(id, asOf.asOf()), GroupSummary.class)
                         .orElseThrow(ApiException::notFound);
@@ -148,7 +152,7 @@ public class GroupController {
     @ApiResponsesFor(status = 200, headers = ResponseHeader.ETAG, errors = {400, 401, 403, 404, 409, 412, 413})
     @PutMapping({DETAIL, DETAIL + "/"})
     public ResponseEntity<OrganizationGroup> update(
-            @PathUuid GroupId id,
+            @UuidPathParameter GroupId id,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true) OrganizationGroupRequest body,
             @Parameter(description = IF_MATCH) @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
             String ifMatch) {
@@ -165,7 +169,7 @@ public class GroupController {
     @ApiResponsesFor(status = 200, headers = ResponseHeader.ETAG, errors = {400, 401, 403, 404, 409, 412, 413})
     @PatchMapping({DETAIL, DETAIL + "/"})
     public ResponseEntity<OrganizationGroup> partialUpdate(
-            @PathUuid GroupId id,
+            @UuidPathParameter GroupId id,
             @io.swagger.v3.oas.annotations.parameters.RequestBody PatchedOrganizationGroupRequest body,
             @Parameter(description = IF_MATCH) @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
             String ifMatch) {
@@ -192,7 +196,7 @@ public class GroupController {
     @ApiResponsesFor(status = 204, noBody = true, errors = {401, 403, 404, 409, 412})
     @DeleteMapping({DETAIL, DETAIL + "/"})
     public ResponseEntity<Void> destroy(
-            @PathUuid GroupId id,
+            @UuidPathParameter GroupId id,
             @Parameter(description = IF_MATCH) @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
             String ifMatch) {
         messaging.send(new DeleteGroup(id, IfMatch.expectedVersion(ifMatch, () -> findOrFail(id).version())));

@@ -1,8 +1,8 @@
 package org.orggroups.app.web;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,6 +17,8 @@ import org.orggroups.api.query.GroupOrder;
 import org.orggroups.api.query.GroupSortField;
 import org.orggroups.api.query.ListGroups;
 import org.orggroups.api.query.PageRequest;
+import org.orggroups.app.web.binding.FilterParameters;
+import org.orggroups.app.web.support.OrderingFilter;
 import org.orggroups.app.web.support.Paging;
 
 /**
@@ -32,27 +34,22 @@ import org.orggroups.app.web.support.Paging;
  * @param o         the ordering terms, unknown ones dropped; empty for the default (name)
  */
 public record GroupListParameters(
-        @Parameter(name = "as_of", description = "The list as it was at this instant (any ISO 8601 form; "
-                + "without an offset: UTC; a date: its midnight UTC).",
-                schema = @Schema(type = "string", format = "date-time"))
-        Instant asOf,
-        @Parameter(name = "parent", description = "UUID of the parent: its direct children only.",
-                schema = @Schema(type = "string", format = "uuid"))
-        UUID parent,
-        @Parameter(name = "page", description = "A page number within the paginated result set, or `last`.",
-                schema = @Schema(type = "integer"))
-        Integer page,
-        @Parameter(name = "page_size", description = "Number of results to return per page (default 10, at most 300).",
-                schema = @Schema(type = "integer"))
-        int pageSize,
-        @Parameter(name = "name", description = "Name (case-insensitive substring).", schema = @Schema(type = "string"))
-        String name,
-        @Parameter(name = "name_exact", description = "Name (exact).", schema = @Schema(type = "string"))
-        String nameExact,
+        @AsOfParameter.Described Instant asOf,
+        @FilterParameters.Parent UUID parent,
+        // described once for every list, by PagingParameters on the operation
+        @Parameter(hidden = true) Integer page,
+        @Parameter(hidden = true) int pageSize,
+        @FilterParameters.Name String name,
+        @FilterParameters.NameExact String nameExact,
         @Parameter(name = "o", description = "Ordering", explode = Explode.FALSE,
                 array = @ArraySchema(schema = @Schema(type = "string", allowableValues = {
                         "-customers_count", "-name", "customers_count", "name"})))
         List<GroupOrder> o) {
+
+    /** The sort fields of {@code o}, by their name on the wire. */
+    private static final Map<String, GroupSortField> ORDER_FIELDS = Map.of(
+            "name", GroupSortField.NAME,
+            "customers_count", GroupSortField.CUSTOMERS_COUNT);
 
     /**
      * Reads and checks the parameters; {@code as_of} first, then {@code parent}, then {@code page}, then the
@@ -80,25 +77,8 @@ public record GroupListParameters(
         return new PageRequest(page, pageSize);
     }
 
-    /**
-     * Reads Django's {@code OrderingFilter} parameter: comma-separated fields, {@code -} for descending,
-     * unknown terms dropped (API.md section 3).
-     */
+    /** The ordering terms of {@code o} (Django's {@code OrderingFilter}; API.md section 3). */
     static List<GroupOrder> ordering(String o) {
-        List<GroupOrder> terms = new ArrayList<>();
-        if (o == null) {
-            return terms;
-        }
-        for (String raw : o.split(",")) {
-            String term = raw.strip();
-            boolean descending = term.startsWith("-");
-            String field = descending ? term.substring(1) : term;
-            switch (field) {
-                case "name" -> terms.add(new GroupOrder(GroupSortField.NAME, descending));
-                case "customers_count" -> terms.add(new GroupOrder(GroupSortField.CUSTOMERS_COUNT, descending));
-                default -> { /* Django drops unknown ordering terms */ }
-            }
-        }
-        return terms;
+        return OrderingFilter.terms(o, ORDER_FIELDS, GroupOrder::new);
     }
 }

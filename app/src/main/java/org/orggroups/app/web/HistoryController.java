@@ -14,13 +14,8 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.Parameters;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
-import io.swagger.v3.oas.annotations.headers.Header;
-import io.swagger.v3.oas.annotations.media.ArraySchema;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.orggroups.api.query.CustomerVersion;
@@ -31,14 +26,17 @@ import org.orggroups.api.query.ListCustomerHistory;
 import org.orggroups.api.query.ListGroupHistory;
 import org.orggroups.api.query.Page;
 import org.orggroups.api.query.RevisionUser;
-import org.orggroups.app.web.binding.ErrorSchemas;
-import org.orggroups.app.web.binding.PagedResponses;
+import org.orggroups.app.web.binding.CreatedRangeParameters;
 import org.orggroups.app.web.binding.PagingParameters;
-import org.orggroups.app.web.binding.StaffOnlyResponses;
 import org.orggroups.app.web.binding.UuidPathParameter;
 import org.orggroups.app.web.error.ApiException;
+import org.orggroups.app.web.schema.ApiResponsesFor;
+import org.orggroups.app.web.schema.ErrorBody;
+import org.orggroups.app.web.schema.Refusal;
+import org.orggroups.app.web.schema.ResponseHeader;
 import org.orggroups.app.web.support.Hyperlinks;
 import org.orggroups.app.web.support.Messaging;
+import org.orggroups.app.web.support.Paging;
 import org.orggroups.app.web.support.Timestamps;
 import org.orggroups.app.web.support.Uuids;
 import org.orggroups.query.SqlWhere;
@@ -83,19 +81,14 @@ public class HistoryController {
      */
     @GetMapping({GROUP, GROUP + "/"})
     @Operation(operationId = "organization_groups_history_list", summary = "A group's versions, newest first")
-    @UuidPathParameter
-    @HistoryListParameters
-    @PagingParameters
-    @PagedVersions
-    @StaffOnlyResponses
-    @NotFoundResponse
+    @VersionList
     public ResponseEntity<List<VersionHistory>> groupHistory(@Parameter(hidden = true) HistorySubject.Group group,
                                                              @Parameter(hidden = true) HistoryParameters parameters) {
         Page<GroupVersion> page = messaging.page(new ListGroupHistory(group.id(), parameters.createdAfter(),
                 parameters.createdBefore(), parameters.page()), GroupVersion.class);
         String base = Hyperlinks.base();
         Map<UUID, String[]> users = users(page.items().stream().map(GroupVersion::user).toList());
-        return PagedResponses.of(page, parameters.page(),
+        return Paging.respond(page, parameters.page().size(),
                 page.items().stream().map(v -> groupVersion(v, base, users)).toList());
     }
 
@@ -107,10 +100,7 @@ public class HistoryController {
     @GetMapping({GROUP + "/at", GROUP + "/at/"})
     @Operation(operationId = "organization_groups_history_at_retrieve",
             summary = "A group's version at a time")
-    @UuidPathParameter
-    @TimestampParameter
-    @VersionAtResponses
-    @StaffOnlyResponses
+    @VersionAt
     public VersionHistory groupVersionAt(@Parameter(hidden = true) HistorySubject.Group group,
                                          @Parameter(hidden = true) VersionAtParameters parameters) {
         GroupVersion version = messaging.find(new FindGroupVersion(group.id(), parameters.timestamp()),
@@ -127,12 +117,7 @@ public class HistoryController {
      */
     @GetMapping({CUSTOMER, CUSTOMER + "/"})
     @Operation(operationId = "customers_history_list", summary = "A customer's versions, newest first")
-    @UuidPathParameter
-    @HistoryListParameters
-    @PagingParameters
-    @PagedVersions
-    @StaffOnlyResponses
-    @NotFoundResponse
+    @VersionList
     public ResponseEntity<List<VersionHistory>> customerHistory(
             @Parameter(hidden = true) HistorySubject.Customer customer,
             @Parameter(hidden = true) HistoryParameters parameters) {
@@ -140,7 +125,7 @@ public class HistoryController {
                 parameters.createdBefore(), parameters.page()), CustomerVersion.class);
         String base = Hyperlinks.base();
         Map<UUID, String[]> users = users(page.items().stream().map(CustomerVersion::user).toList());
-        return PagedResponses.of(page, parameters.page(),
+        return Paging.respond(page, parameters.page().size(),
                 page.items().stream().map(v -> customerVersion(v, base, users)).toList());
     }
 
@@ -150,10 +135,7 @@ public class HistoryController {
      */
     @GetMapping({CUSTOMER + "/at", CUSTOMER + "/at/"})
     @Operation(operationId = "customers_history_at_retrieve", summary = "A customer's version at a time")
-    @UuidPathParameter
-    @TimestampParameter
-    @VersionAtResponses
-    @StaffOnlyResponses
+    @VersionAt
     public VersionHistory customerVersionAt(@Parameter(hidden = true) HistorySubject.Customer customer,
                                             @Parameter(hidden = true) VersionAtParameters parameters) {
         CustomerVersion version = messaging.find(new FindCustomerVersion(customer.id(), parameters.timestamp()),
@@ -209,67 +191,35 @@ public class HistoryController {
         return users;
     }
 
-    // The OpenAPI description of these operations, written once for the group and the customer variant.
+    // The schema of these operations, written once for the group and the customer variant.
 
+    /** A page of versions: parameters and answers. */
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.METHOD)
-    @Parameters({
-            @Parameter(name = "created_after", in = ParameterIn.QUERY,
-                    description = "Only versions recorded after this time (exclusive; any ISO 8601 form, UTC when "
-                            + "without an offset, a bare date is its midnight)",
-                    schema = @Schema(type = "string", format = "date-time")),
-            @Parameter(name = "created_before", in = ParameterIn.QUERY,
-                    description = "Only versions recorded before this time (exclusive)",
-                    schema = @Schema(type = "string", format = "date-time"))})
-    @interface HistoryListParameters {
+    @UuidPathParameter
+    @CreatedRangeParameters
+    @PagingParameters
+    @ApiResponsesFor(description = "A page of versions, newest first",
+            headers = {ResponseHeader.RESULT_COUNT, ResponseHeader.LINK}, errors = {401, 403, 404},
+            refusals = @Refusal(status = 400, body = ErrorBody.TIMESTAMP_ERROR, description = "created_after or "
+                    + "created_before not a time: {\"created_after\": \"Invalid timestamp format.\"} (a string, as "
+                    + "Waldur answers it); a NUL character: a list"))
+    @interface VersionList {
     }
 
+    /** The version at a time: parameters and answers. */
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.METHOD)
+    @UuidPathParameter
     @Parameter(name = "timestamp", in = ParameterIn.QUERY, required = true,
             description = "Any ISO 8601 form; echoed as queried_at",
             schema = @Schema(type = "string", format = "date-time"))
-    @interface TimestampParameter {
-    }
-
-    @Retention(RetentionPolicy.RUNTIME)
-    @Target(ElementType.METHOD)
-    @ApiResponse(responseCode = "200", description = "A page of versions, newest first",
-            headers = {@Header(name = "X-Result-Count", description = "Number of matching versions",
-                    schema = @Schema(type = "integer")),
-                    @Header(name = "Link", description = "first, prev, next and last pages",
-                            schema = @Schema(type = "string"))},
-            content = @Content(mediaType = "application/json",
-                    array = @ArraySchema(schema = @Schema(implementation = VersionHistory.class))))
-    @ApiResponse(responseCode = "400",
-            description = "created_after or created_before not a time: {\"created_after\": \"Invalid timestamp "
-                    + "format.\"} (a string, as Waldur answers it); a NUL character: a list",
-            content = @Content(mediaType = "application/json", schema = @Schema(type = "object", types = "object",
-                    description = ErrorSchemas.TIMESTAMP_ERROR)))
-    @interface PagedVersions {
-    }
-
-    @Retention(RetentionPolicy.RUNTIME)
-    @Target(ElementType.METHOD)
-    @ApiResponse(responseCode = "404",
-            description = "No such resource, or a page that is not a positive integer, `last`, or within the list",
-            content = @Content(mediaType = "application/json", schema = @Schema(ref = ErrorSchemas.ERROR_DETAIL)))
-    @interface NotFoundResponse {
-    }
-
-    @Retention(RetentionPolicy.RUNTIME)
-    @Target(ElementType.METHOD)
-    @ApiResponse(responseCode = "200", description = "The latest version at or before timestamp, with queried_at",
-            content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = VersionHistory.class)))
-    @ApiResponse(responseCode = "400",
-            description = "timestamp missing or not a time: {\"timestamp\": \"...\"} (a string, as Waldur answers it)",
-            content = @Content(mediaType = "application/json", schema = @Schema(type = "object", types = "object",
-                    description = ErrorSchemas.TIMESTAMP_ERROR)))
-    @ApiResponse(responseCode = "404",
-            description = "No such resource, or none yet at timestamp "
-                    + "({\"detail\": \"No version found before the specified timestamp.\"})",
-            content = @Content(mediaType = "application/json", schema = @Schema(ref = ErrorSchemas.ERROR_DETAIL)))
-    @interface VersionAtResponses {
+    @ApiResponsesFor(description = "The latest version at or before timestamp, with queried_at",
+            errors = {401, 403}, refusals = {
+                    @Refusal(status = 400, body = ErrorBody.TIMESTAMP_ERROR, description = "timestamp missing or not "
+                            + "a time: {\"timestamp\": \"...\"} (a string, as Waldur answers it)"),
+                    @Refusal(status = 404, description = "No such resource, or none yet at timestamp "
+                            + "({\"detail\": \"" + NO_VERSION + "\"})")})
+    @interface VersionAt {
     }
 }

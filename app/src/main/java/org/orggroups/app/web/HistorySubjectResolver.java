@@ -2,6 +2,8 @@ package org.orggroups.app.web;
 
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.orggroups.api.customer.CustomerId;
 import org.orggroups.api.group.GroupId;
 import org.orggroups.api.query.CustomerVersion;
@@ -43,7 +45,7 @@ class HistorySubjectResolver implements LookupArgumentResolver {
     @Override
     public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
                                   NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
-        UUID uuid = PathUuid.of(webRequest).value();
+        UUID uuid = PathUuid.of(webRequest.getNativeRequest(HttpServletRequest.class)).value();
         if (parameter.getParameterType() == HistorySubject.Group.class) {
             GroupId id = new GroupId(uuid);
             messaging.find(new FindGroupVersion(id, null), GroupVersion.class).orElseThrow(ApiException::notFound);

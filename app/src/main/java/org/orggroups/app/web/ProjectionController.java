@@ -6,18 +6,15 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
-import io.swagger.v3.oas.annotations.headers.Header;
-import io.swagger.v3.oas.annotations.media.ArraySchema;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.orggroups.app.projections.ProjectionState;
 import org.orggroups.app.projections.Projections;
-import org.orggroups.app.web.binding.ErrorSchemas;
-import org.orggroups.app.web.binding.StaffOnlyResponses;
 import org.orggroups.app.web.error.ApiException;
+import org.orggroups.app.web.schema.ApiResponsesFor;
+import org.orggroups.app.web.schema.Refusal;
+import org.orggroups.app.web.schema.ResponseHeader;
 import org.orggroups.app.web.support.Hyperlinks;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -39,6 +36,8 @@ public class ProjectionController {
     private static final String DETAIL = LIST + "/{name}";
     private static final String REBUILD = DETAIL + "/rebuild";
 
+    private static final String UNKNOWN_NAME = "Unknown name ({\"detail\": \"Not found.\"})";
+
     private final Projections projections;
 
     public ProjectionController(Projections projections) {
@@ -48,10 +47,7 @@ public class ProjectionController {
     /** @return 200, every projection by name (not paged: a service has a handful) */
     @GetMapping({LIST, LIST + "/"})
     @Operation(operationId = "projections_list", summary = "Every projection, by name")
-    @ApiResponse(responseCode = "200", description = "Every projection, ordered by name; not paged",
-            content = @Content(mediaType = "application/json",
-                    array = @ArraySchema(schema = @Schema(implementation = ProjectionResponse.class))))
-    @StaffOnlyResponses
+    @ApiResponsesFor(description = "Every projection, ordered by name; not paged", errors = {401, 403})
     public List<ProjectionResponse> list() {
         return projections.list().stream().map(ProjectionResponse::of).toList();
     }
@@ -63,12 +59,8 @@ public class ProjectionController {
      */
     @GetMapping({DETAIL, DETAIL + "/"})
     @Operation(operationId = "projections_retrieve", summary = "One projection")
-    @ApiResponse(responseCode = "200", description = "The projection",
-            content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = ProjectionResponse.class)))
-    @ApiResponse(responseCode = "404", description = "Unknown name",
-            content = @Content(mediaType = "application/json", schema = @Schema(ref = ErrorSchemas.ERROR_DETAIL)))
-    @StaffOnlyResponses
+    @ApiResponsesFor(description = "The projection", errors = {401, 403},
+            refusals = @Refusal(status = 404, description = UNKNOWN_NAME))
     public ProjectionResponse detail(@ProjectionName @PathVariable String name) {
         return projections.find(name).map(ProjectionResponse::of).orElseThrow(ApiException::notFound);
     }
@@ -84,17 +76,11 @@ public class ProjectionController {
      */
     @PostMapping({REBUILD, REBUILD + "/"})
     @Operation(operationId = "projections_rebuild", summary = "Start a rebuild from the events")
-    @ApiResponse(responseCode = "202", description = "Started; follow Location until status is live or failed",
-            headers = @Header(name = "Location", description = "<base>/api/projections/<name>/",
-                    schema = @Schema(type = "string", format = "uri")),
-            content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = ProjectionResponse.class)))
-    @ApiResponse(responseCode = "404", description = "Unknown name",
-            content = @Content(mediaType = "application/json", schema = @Schema(ref = ErrorSchemas.ERROR_DETAIL)))
-    @ApiResponse(responseCode = "409",
-            description = "A rebuild of the same unit runs ({\"detail\": \"A rebuild of views is already running.\"})",
-            content = @Content(mediaType = "application/json", schema = @Schema(ref = ErrorSchemas.ERROR_DETAIL)))
-    @StaffOnlyResponses
+    @ApiResponsesFor(status = 202, description = "Started; follow Location until status is live or failed",
+            headers = ResponseHeader.LOCATION, errors = {401, 403}, refusals = {
+                    @Refusal(status = 404, description = UNKNOWN_NAME),
+                    @Refusal(status = 409, description = "A rebuild of the same unit runs "
+                            + "({\"detail\": \"A rebuild of views is already running.\"})")})
     public ResponseEntity<ProjectionResponse> rebuild(@ProjectionName @PathVariable String name) {
         try {
             projections.startRebuild(name);

@@ -2,7 +2,6 @@ package org.orggroups.app.web;
 
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Function;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,31 +10,29 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.orggroups.api.customer.CustomerId;
 import org.orggroups.api.group.GroupId;
-import org.orggroups.app.web.error.ApiException;
+import org.orggroups.app.web.binding.PathUuid;
 import org.orggroups.app.web.support.RequestBodies;
-import org.orggroups.app.web.support.Uuids;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
-import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Binds the typed arguments of the group and customer controllers: the {@code {uuid}} of a path as a
- * {@link GroupId} or {@link CustomerId}, the query parameter records and the request body records. Each is read
- * and checked by its own type's rules and fails with the contract's DRF body (an {@link ApiException}, rendered as
- * is), never with Spring's binding errors. Arguments are bound in the order the handler declares them, which is
+ * {@link GroupId} or {@link CustomerId} (read as {@link PathUuid}), the query parameter records and the request
+ * body records. Each is read and checked by its own type's rules and fails with the contract's DRF body (an
+ * {@link org.orggroups.app.web.error.ApiException}, rendered as is), never with Spring's binding errors. Arguments are bound in the order the handler declares them, which is
  * the order the contract checks them in (e.g. a malformed uuid in the path is 404 before a malformed body is 400).
  */
 @Configuration(proxyBeanMethods = false)
 public class TypedArguments implements WebMvcConfigurer, HandlerMethodArgumentResolver {
 
     private static final Map<Class<?>, Function<HttpServletRequest, Object>> READERS = Map.of(
-            GroupId.class, request -> new GroupId(pathUuid(request)),
-            CustomerId.class, request -> new CustomerId(pathUuid(request)),
+            GroupId.class, request -> new GroupId(PathUuid.of(request).value()),
+            CustomerId.class, request -> new CustomerId(PathUuid.of(request).value()),
             GroupListParameters.class, GroupListParameters::read,
             CustomerListParameters.class, CustomerListParameters::read,
             AsOfParameter.class, AsOfParameter::read,
@@ -67,13 +64,5 @@ public class TypedArguments implements WebMvcConfigurer, HandlerMethodArgumentRe
     public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
                                   NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
         return READERS.get(parameter.getParameterType()).apply(webRequest.getNativeRequest(HttpServletRequest.class));
-    }
-
-    /** @throws ApiException 404 {@code {"detail": "Not found."}} for a malformed uuid in a path (API.md section 1) */
-    private static UUID pathUuid(HttpServletRequest request) {
-        @SuppressWarnings("unchecked")
-        Map<String, String> variables =
-                (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
-        return Uuids.parse(variables == null ? null : variables.get("uuid")).orElseThrow(ApiException::notFound);
     }
 }

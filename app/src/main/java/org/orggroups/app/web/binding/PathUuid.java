@@ -3,12 +3,13 @@ package org.orggroups.app.web.binding;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.orggroups.app.web.error.ApiException;
 import org.orggroups.app.web.support.Uuids;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
-import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.HandlerMapping;
@@ -28,10 +29,10 @@ public record PathUuid(UUID value) {
      * @return the path's uuid
      * @throws ApiException 404 {@code {"detail":"Not found."}} when malformed or absent
      */
-    public static PathUuid of(NativeWebRequest request) {
+    public static PathUuid of(HttpServletRequest request) {
         @SuppressWarnings("unchecked")
-        Map<String, String> variables = (Map<String, String>) request.getAttribute(
-                HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+        Map<String, String> variables =
+                (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
         return new PathUuid(Uuids.parse(variables == null ? null : variables.get(VARIABLE))
                 .orElseThrow(ApiException::notFound));
     }
@@ -47,7 +48,7 @@ public record PathUuid(UUID value) {
         @Override
         public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
                                       NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
-            return of(webRequest);
+            return of(webRequest.getNativeRequest(HttpServletRequest.class));
         }
     }
 }

@@ -5,23 +5,22 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
-import io.swagger.v3.oas.annotations.headers.Header;
-import io.swagger.v3.oas.annotations.media.ArraySchema;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.orggroups.api.query.Page;
 import org.orggroups.api.query.audit.AuditEvent;
 import org.orggroups.api.query.audit.ListAuditEvents;
 import org.orggroups.app.projections.ProjectionPositions;
-import org.orggroups.app.web.binding.ErrorSchemas;
-import org.orggroups.app.web.binding.PagedResponses;
+import org.orggroups.app.web.binding.CreatedRangeParameters;
 import org.orggroups.app.web.binding.PagingParameters;
-import org.orggroups.app.web.binding.StaffOnlyResponses;
 import org.orggroups.app.web.error.ApiException;
+import org.orggroups.app.web.schema.ApiResponsesFor;
+import org.orggroups.app.web.schema.ErrorBody;
+import org.orggroups.app.web.schema.Refusal;
+import org.orggroups.app.web.schema.ResponseHeader;
 import org.orggroups.app.web.support.Messaging;
+import org.orggroups.app.web.support.Paging;
 import org.orggroups.query.audit.AuditEventProjection;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -65,37 +64,20 @@ public class AuditEventController {
             schema = @Schema(type = "string", format = "uuid"))
     @Parameter(name = "correlation_id", in = ParameterIn.QUERY, description = "Exact",
             schema = @Schema(type = "string"))
-    @Parameter(name = "created_after", in = ParameterIn.QUERY, description = "Exclusive; any ISO 8601 form",
-            schema = @Schema(type = "string", format = "date-time"))
-    @Parameter(name = "created_before", in = ParameterIn.QUERY, description = "Exclusive; any ISO 8601 form",
-            schema = @Schema(type = "string", format = "date-time"))
+    @CreatedRangeParameters
     @PagingParameters
-    @ApiResponse(responseCode = "200", description = "A page of events, newest first",
-            headers = {
-                    @Header(name = ReportDocs.RESULT_COUNT, schema = @Schema(type = "integer")),
-                    @Header(name = ReportDocs.LINK, description = ReportDocs.LINK_DESCRIPTION,
-                            schema = @Schema(type = "string")),
-                    @Header(name = ReportDocs.EVENT_POSITION, description = ReportDocs.EVENT_POSITION_DESCRIPTION,
-                            schema = @Schema(type = "integer")),
-                    @Header(name = ReportDocs.PROJECTION_LAG, description = ReportDocs.PROJECTION_LAG_DESCRIPTION,
-                            schema = @Schema(type = "integer"))},
-            content = @Content(mediaType = "application/json",
-                    array = @ArraySchema(schema = @Schema(implementation = AuditEventResponse.class))))
-    @ApiResponse(responseCode = "400",
-            description = "A malformed uuid filter ({\"aggregate_uuid\": [\"Enter a valid UUID.\"]}), a time filter "
-                    + "that is not a time ({\"created_before\": \"Invalid timestamp format.\"}, a string), a NUL "
-                    + "character",
-            content = @Content(mediaType = "application/json", schema = @Schema(type = "object", types = "object",
-                    description = ErrorSchemas.TIMESTAMP_ERROR)))
-    @ApiResponse(responseCode = "404", description = "{\"detail\": \"Invalid page.\"}",
-            content = @Content(mediaType = "application/json", schema = @Schema(ref = ErrorSchemas.ERROR_DETAIL)))
-    @StaffOnlyResponses
+    @ApiResponsesFor(description = "A page of events, newest first", headers = {ResponseHeader.RESULT_COUNT,
+            ResponseHeader.LINK, ResponseHeader.EVENT_POSITION, ResponseHeader.PROJECTION_LAG},
+            errors = {401, 403, 404}, refusals = @Refusal(status = 400, body = ErrorBody.TIMESTAMP_ERROR,
+                    description = "A malformed uuid filter ({\"aggregate_uuid\": [\"Enter a valid UUID.\"]}), a "
+                            + "time filter that is not a time ({\"created_before\": \"Invalid timestamp format.\"}, "
+                            + "a string), a NUL character"))
     public ResponseEntity<List<AuditEventResponse>> list(@Parameter(hidden = true) AuditEventParameters parameters) {
         HttpHeaders position = positions.headers(AuditEventProjection.PROCESSING_GROUP);
         Page<AuditEvent> page = messaging.page(new ListAuditEvents(parameters.aggregateUuid(),
                 parameters.eventType(), parameters.userUuid(), parameters.correlationId(),
                 parameters.createdBefore(), parameters.createdAfter(), parameters.page()), AuditEvent.class);
-        ResponseEntity<List<AuditEventResponse>> response = PagedResponses.of(page, parameters.page(),
+        ResponseEntity<List<AuditEventResponse>> response = Paging.respond(page, parameters.page().size(),
                 page.items().stream().map(AuditEventResponse::of).toList());
         return ResponseEntity.ok().headers(response.getHeaders()).headers(position).body(response.getBody());
     }

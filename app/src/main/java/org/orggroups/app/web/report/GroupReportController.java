@@ -7,11 +7,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.Explode;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
-import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.orggroups.api.group.GroupId;
@@ -22,14 +19,17 @@ import org.orggroups.api.query.report.GroupStats;
 import org.orggroups.api.query.report.ListGroupStats;
 import org.orggroups.api.query.report.MembershipHistory;
 import org.orggroups.app.projections.ProjectionPositions;
-import org.orggroups.app.web.binding.ErrorSchemas;
-import org.orggroups.app.web.binding.PagedResponses;
+import org.orggroups.app.web.binding.FilterParameters;
 import org.orggroups.app.web.binding.PagingParameters;
 import org.orggroups.app.web.binding.PathUuid;
-import org.orggroups.app.web.binding.StaffOnlyResponses;
 import org.orggroups.app.web.binding.UuidPathParameter;
 import org.orggroups.app.web.error.ApiException;
+import org.orggroups.app.web.schema.ApiResponsesFor;
+import org.orggroups.app.web.schema.ErrorBody;
+import org.orggroups.app.web.schema.Refusal;
+import org.orggroups.app.web.schema.ResponseHeader;
 import org.orggroups.app.web.support.Messaging;
+import org.orggroups.app.web.support.Paging;
 import org.orggroups.app.web.support.Uuids;
 import org.orggroups.query.report.GroupReportProjection;
 import org.springframework.http.HttpHeaders;
@@ -82,18 +82,9 @@ public class GroupReportController {
     @Operation(operationId = "organization_groups_stats_retrieve", summary = "One group's counts",
             tags = "organization-groups")
     @UuidPathParameter
-    @ApiResponse(responseCode = "200", description = "The group's counts",
-            headers = {
-                    @Header(name = ReportDocs.EVENT_POSITION, description = ReportDocs.EVENT_POSITION_DESCRIPTION,
-                            schema = @Schema(type = "integer")),
-                    @Header(name = ReportDocs.PROJECTION_LAG, description = ReportDocs.PROJECTION_LAG_DESCRIPTION,
-                            schema = @Schema(type = "integer"))},
-            content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = GroupStatsResponse.class)))
-    @ApiResponse(responseCode = "401", description = "A bad token ({\"detail\": \"Invalid token.\"})",
-            content = @Content(mediaType = "application/json", schema = @Schema(ref = ErrorSchemas.ERROR_DETAIL)))
-    @ApiResponse(responseCode = "404", description = "Unknown, deleted, malformed or not reached yet",
-            content = @Content(mediaType = "application/json", schema = @Schema(ref = ErrorSchemas.ERROR_DETAIL)))
+    @ApiResponsesFor(description = "The group's counts",
+            headers = {ResponseHeader.EVENT_POSITION, ResponseHeader.PROJECTION_LAG}, errors = 401,
+            refusals = @Refusal(status = 404, description = "Unknown, deleted, malformed or not reached yet"))
     public ResponseEntity<GroupStatsResponse> stats(@Parameter(hidden = true) PathUuid uuid) {
         HttpHeaders position = positions.headers(GroupReportProjection.PROCESSING_GROUP);
         GroupStats stats = messaging.find(new FindGroupStats(new GroupId(uuid.value())), GroupStats.class)
@@ -111,10 +102,8 @@ public class GroupReportController {
      */
     @GetMapping({REPORT, REPORT + "/"})
     @Operation(operationId = "reports_organization_groups_list", summary = "Every live group's counts")
-    @Parameter(name = "parent", in = ParameterIn.QUERY, description = "uuid of the parent: its direct children only",
-            schema = @Schema(type = "string", format = "uuid"))
-    @Parameter(name = "name", in = ParameterIn.QUERY,
-            description = "Case-insensitive substring; % and _ match literally", schema = @Schema(type = "string"))
+    @FilterParameters.Parent
+    @FilterParameters.Name
     @Parameter(name = "o", in = ParameterIn.QUERY,
             description = "Comma-separated ordering terms, each optionally prefixed by -; unknown terms are dropped; "
                     + "default name; ties by uuid",
@@ -126,33 +115,19 @@ public class GroupReportController {
     @Parameter(name = "format", in = ParameterIn.QUERY,
             description = "csv (any letter case) for the same page as CSV; anything else is JSON",
             schema = @Schema(type = "string", allowableValues = {"json", "csv"}))
-    @ApiResponse(responseCode = "200", description = "One page of every live group's counts",
-            headers = {
-                    @Header(name = ReportDocs.RESULT_COUNT, schema = @Schema(type = "integer")),
-                    @Header(name = ReportDocs.LINK, description = ReportDocs.LINK_DESCRIPTION,
-                            schema = @Schema(type = "string")),
-                    @Header(name = ReportDocs.EVENT_POSITION, description = ReportDocs.EVENT_POSITION_DESCRIPTION,
-                            schema = @Schema(type = "integer")),
-                    @Header(name = ReportDocs.PROJECTION_LAG, description = ReportDocs.PROJECTION_LAG_DESCRIPTION,
-                            schema = @Schema(type = "integer"))},
-            content = {
-                    @Content(mediaType = "application/json",
-                            array = @ArraySchema(schema = @Schema(implementation = GroupStatsResponse.class))),
-                    @Content(mediaType = "text/csv", schema = @Schema(type = "string",
-                            description = "Header line uuid,name,customers_count,subtree_customers_count,"
-                                    + "descendants_count,depth,path, then one line per group (RFC 4180, CRLF); "
-                                    + "path joined by \" / \""))})
-    @ApiResponse(responseCode = "400", description = "parent not a uuid ({\"parent\": [\"Enter a valid UUID.\"]}), "
-            + "a NUL character in name",
-            content = @Content(mediaType = "application/json", schema = @Schema(ref = ErrorSchemas.VALIDATION_ERROR)))
-    @ApiResponse(responseCode = "404", description = "{\"detail\": \"Invalid page.\"}",
-            content = @Content(mediaType = "application/json", schema = @Schema(ref = ErrorSchemas.ERROR_DETAIL)))
-    @StaffOnlyResponses
+    @ApiResponsesFor(description = "One page of every live group's counts", headers = {ResponseHeader.RESULT_COUNT,
+            ResponseHeader.LINK, ResponseHeader.EVENT_POSITION, ResponseHeader.PROJECTION_LAG},
+            listOf = GroupStatsResponse.class,
+            csv = "Header line uuid,name,customers_count,subtree_customers_count,descendants_count,depth,path, then "
+                    + "one line per group (RFC 4180, CRLF); path joined by \" / \"",
+            errors = {401, 403, 404}, refusals = @Refusal(status = 400, body = ErrorBody.VALIDATION_ERROR,
+                    description = "parent not a uuid ({\"parent\": [\"Enter a valid UUID.\"]}), a NUL character in "
+                            + "name"))
     public ResponseEntity<?> list(@Parameter(hidden = true) GroupReportParameters parameters) {
         HttpHeaders position = positions.headers(GroupReportProjection.PROCESSING_GROUP);
         Page<GroupStats> page = messaging.page(new ListGroupStats(parameters.parent(), parameters.name(),
                 parameters.ordering(), parameters.page()), GroupStats.class);
-        ResponseEntity<List<GroupStatsResponse>> json = PagedResponses.of(page, parameters.page(),
+        ResponseEntity<List<GroupStatsResponse>> json = Paging.respond(page, parameters.page().size(),
                 page.items().stream().map(GroupStatsResponse::of).toList());
         if (parameters.csv()) {
             return ResponseEntity.ok().headers(json.getHeaders()).headers(position)
@@ -183,20 +158,12 @@ public class GroupReportController {
             schema = @Schema(type = "string", format = "date"))
     @Parameter(name = "interval", in = ParameterIn.QUERY, description = "One point per day, ISO week or month",
             schema = @Schema(type = "string", allowableValues = {"day", "week", "month"}, defaultValue = "day"))
-    @ApiResponse(responseCode = "200", description = "One point per interval, oldest first",
-            headers = {
-                    @Header(name = ReportDocs.EVENT_POSITION, description = ReportDocs.EVENT_POSITION_DESCRIPTION,
-                            schema = @Schema(type = "integer")),
-                    @Header(name = ReportDocs.PROJECTION_LAG, description = ReportDocs.PROJECTION_LAG_DESCRIPTION,
-                            schema = @Schema(type = "integer"))},
-            content = @Content(mediaType = "application/json",
-                    array = @ArraySchema(schema = @Schema(implementation = MembershipPointResponse.class))))
-    @ApiResponse(responseCode = "400", description = "from, to or interval malformed (reported together), from "
-            + "after to, a range over 3700 days",
-            content = @Content(mediaType = "application/json", schema = @Schema(ref = ErrorSchemas.VALIDATION_ERROR)))
-    @ApiResponse(responseCode = "404", description = "Malformed uuid; unknown, deleted or not reached yet",
-            content = @Content(mediaType = "application/json", schema = @Schema(ref = ErrorSchemas.ERROR_DETAIL)))
-    @StaffOnlyResponses
+    @ApiResponsesFor(description = "One point per interval, oldest first",
+            headers = {ResponseHeader.EVENT_POSITION, ResponseHeader.PROJECTION_LAG}, errors = {401, 403},
+            refusals = {
+                    @Refusal(status = 400, body = ErrorBody.VALIDATION_ERROR, description = "from, to or interval "
+                            + "malformed (reported together), from after to, a range over 3700 days"),
+                    @Refusal(status = 404, description = "Malformed uuid; unknown, deleted or not reached yet")})
     public ResponseEntity<List<MembershipPointResponse>> membership(
             @Parameter(hidden = true) PathUuid uuid, @Parameter(hidden = true) MembershipParameters parameters) {
         HttpHeaders position = positions.headers(GroupReportProjection.PROCESSING_GROUP);

@@ -1,6 +1,5 @@
 package org.orggroups.app.web.report;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +11,7 @@ import org.orggroups.api.query.report.GroupStatsOrder;
 import org.orggroups.api.query.report.GroupStatsSortField;
 import org.orggroups.app.web.binding.FromRequest;
 import org.orggroups.app.web.error.ApiException;
+import org.orggroups.app.web.support.OrderingFilter;
 import org.orggroups.app.web.support.Paging;
 
 /**
@@ -54,23 +54,8 @@ public record GroupReportParameters(GroupId parent, String name, List<GroupStats
                 "csv".equalsIgnoreCase(Paging.last(request, "format")));
     }
 
-    /**
-     * Django's {@code OrderingFilter}: comma-separated fields, {@code -} for descending, unknown terms dropped; the
-     * last {@code o} counts.
-     */
+    /** The ordering terms of {@code o} (Django's {@code OrderingFilter}); the last {@code o} counts. */
     static List<GroupStatsOrder> ordering(String o) {
-        List<GroupStatsOrder> terms = new ArrayList<>();
-        if (o == null) {
-            return terms;
-        }
-        for (String raw : o.split(",")) {
-            String term = raw.strip();
-            boolean descending = term.startsWith("-");
-            GroupStatsSortField field = ORDER_FIELDS.get(descending ? term.substring(1) : term);
-            if (field != null) {
-                terms.add(new GroupStatsOrder(field, descending));
-            }
-        }
-        return terms;
+        return OrderingFilter.terms(o, ORDER_FIELDS, GroupStatsOrder::new);
     }
 }

@@ -1,42 +1,53 @@
 package org.orggroups.app.web.schema;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
+import io.swagger.v3.core.converter.AnnotatedType;
+import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 
 import org.springdoc.core.customizers.OperationCustomizer;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.method.HandlerMethod;
 
 /**
  * Writes the answers declared by {@link ApiResponsesFor}: moves springdoc's generated success answer to the
- * declared status, adds its headers, and adds each error status with its DRF body (API.md section 1, "errors").
- * Operations without the annotation are left as springdoc and their own annotations make them.
+ * declared status, with its description, headers and body forms, and adds each error status with its DRF body
+ * (API.md section 1, "errors"). Every controller operation declares its answers this way.
  */
 @Component
 public class ApiSchemaCustomizer implements OperationCustomizer {
 
-    /** What each error status means here (API.md sections 1 to 5). */
+    private static final String JSON = org.springframework.http.MediaType.APPLICATION_JSON_VALUE;
+
+    /** What each error status means wherever an operation gives no words of its own (API.md sections 1 to 5). */
     private static final Map<Integer, String> ERRORS = Map.of(
             400, "Invalid input: field errors (`ValidationError`), or `{\"detail\": ...}` for a body that is not JSON.",
-            401, "A bad token, or none where one is needed (`WWW-Authenticate: Token`).",
-            403, "The user may not do this (writes need a staff user).",
-            404, "Not found, or an invalid page.",
+            401, "No credentials where a token is needed (`{\"detail\": \"Authentication credentials were not "
+                    + "provided.\"}`), or a bad token (`{\"detail\": \"Invalid token.\"}`); with "
+                    + "`WWW-Authenticate: Token`.",
+            403, "The user may not do this: writes and the staff-only operations need a staff user "
+                    + "(`{\"detail\": \"You do not have permission to perform this action.\"}`).",
+            404, "Not found (`{\"detail\": \"Not found.\"}`), or a page that is not a positive integer, `last`, or "
+                    + "within the list (`{\"detail\": \"Invalid page.\"}`).",
             409, "The write kept conflicting with concurrent changes; retry.",
             412, "`If-Match` names a version the group has moved on from.",
-            413, "The body is over 1 MiB.",
-            429, "Too many attempts; retry later.");
+            413, "The body is over 1 MiB (`{\"detail\": \"Request body too large.\"}`).",
+            429, "Too many attempts; retry after `Retry-After` seconds.");
 
     @Override
     public Operation customize(Operation operation, HandlerMethod handlerMethod) {
@@ -47,34 +58,74 @@ public class ApiSchemaCustomizer implements OperationCustomizer {
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
         ApiResponse success = responses.values().stream().findFirst().orElseGet(ApiResponse::new);
         responses.clear();
-        success.description(HttpStatus.valueOf(declared.status()).getReasonPhrase());
+        success.description(declared.description().isEmpty()
+                ? HttpStatus.valueOf(declared.status()).getReasonPhrase() : declared.description());
         if (declared.noBody()) {
             success.content(null);
         }
+        if (declared.listOf() != Void.class) {
+            success.content(json(new ArraySchema().items(reference(declared.listOf()))));
+        }
+        if (!declared.csv().isEmpty()) {
+            success.getContent().addMediaType("text/csv",
+                    new MediaType().schema(new StringSchema().description(declared.csv())));
+        }
         for (ResponseHeader header : declared.headers()) {
-            success.addHeaderObject(header.headerName(), new Header().description(header.description())
-                    .schema(header.integer() ? new IntegerSchema() : new StringSchema()));
+            Schema<?> schema = header.integer() ? new IntegerSchema() : new StringSchema();
+            if (header.format() != null) {
+                schema.format(header.format());
+            }
+            success.addHeaderObject(header.headerName(),
+                    new Header().description(header.description()).schema(schema));
         }
         responses.addApiResponse(Integer.toString(declared.status()), success);
-        Arrays.stream(declared.errors()).sorted().forEach(status ->
-                responses.addApiResponse(Integer.toString(status), error(status)));
+        Map<Integer, ApiResponse> errors = new TreeMap<>();
+        for (int status : declared.errors()) {
+            // a status without a meaning of its own here is still documented, by its reason phrase
+            errors.put(status, error(status,
+                    ERRORS.getOrDefault(status, HttpStatus.valueOf(status).getReasonPhrase() + "."),
+                    ErrorBody.STANDARD));
+        }
+        for (Refusal refusal : declared.refusals()) {
+            if (errors.put(refusal.status(), error(refusal.status(), refusal.description(), refusal.body())) != null) {
+                throw new IllegalStateException(handlerMethod + " declares " + refusal.status() + " twice");
+            }
+        }
+        errors.forEach((status, response) -> responses.addApiResponse(Integer.toString(status), response));
         operation.setResponses(responses);
         return operation;
     }
 
-    private static ApiResponse error(int status) {
-        // a status without a meaning of its own here is still documented, by its reason phrase
-        String description = ERRORS.getOrDefault(status, HttpStatus.valueOf(status).getReasonPhrase() + ".");
-        Schema<?> body = status == 400
-                ? new Schema<>().oneOf(List.of(new Schema<>().$ref(ApiSchema.VALIDATION_ERROR_REF),
-                        new Schema<>().$ref(ApiSchema.ERROR_DETAIL_REF)))
-                : new Schema<>().$ref(ApiSchema.ERROR_DETAIL_REF);
-        ApiResponse response = new ApiResponse().description(description)
-                .content(new Content().addMediaType("application/json", new MediaType().schema(body)));
-        if (status == 401) {
-            response.addHeaderObject("WWW-Authenticate",
-                    new Header().description("`Token`").schema(new StringSchema()));
+    private static ApiResponse error(int status, String description, ErrorBody body) {
+        ApiResponse response = new ApiResponse().description(description).content(json(schema(status, body)));
+        if (status == HttpStatus.UNAUTHORIZED.value()) {
+            response.addHeaderObject(HttpHeaders.WWW_AUTHENTICATE,
+                    new Header().description("`Token`").schema(new StringSchema().example("Token")));
+        }
+        if (status == HttpStatus.TOO_MANY_REQUESTS.value()) {
+            response.addHeaderObject(HttpHeaders.RETRY_AFTER,
+                    new Header().description("Seconds to wait.").schema(new IntegerSchema()));
         }
         return response;
+    }
+
+    private static Schema<?> schema(int status, ErrorBody body) {
+        return switch (body) {
+            case STANDARD -> status == HttpStatus.BAD_REQUEST.value()
+                    ? new Schema<>().oneOf(List.of(new Schema<>().$ref(ApiSchema.VALIDATION_ERROR_REF),
+                            new Schema<>().$ref(ApiSchema.ERROR_DETAIL_REF)))
+                    : new Schema<>().$ref(ApiSchema.ERROR_DETAIL_REF);
+            case VALIDATION_ERROR -> new Schema<>().$ref(ApiSchema.VALIDATION_ERROR_REF);
+            case TIMESTAMP_ERROR -> new ObjectSchema().description(ErrorBody.TIMESTAMP_ERROR_DESCRIPTION);
+        };
+    }
+
+    private static Content json(Schema<?> schema) {
+        return new Content().addMediaType(JSON, new MediaType().schema(schema));
+    }
+
+    /** @return a reference to the schema component springdoc makes of {@code type} */
+    private static Schema<?> reference(Class<?> type) {
+        return ModelConverters.getInstance().resolveAsResolvedSchema(new AnnotatedType(type).resolveAsRef(true)).schema;
     }
 }
