@@ -52,7 +52,8 @@ public class ApiSchemaCustomizer implements OperationCustomizer {
             success.content(null);
         }
         for (ResponseHeader header : declared.headers()) {
-            success.addHeaderObject(header.headerName(), new Header().description(header.description())
+            // required: the service sends each declared header on every such answer, and a check can rely on it
+            success.addHeaderObject(header.headerName(), new Header().description(header.description()).required(true)
                     .schema(header.integer() ? new IntegerSchema() : new StringSchema()));
         }
         responses.addApiResponse(Integer.toString(declared.status()), success);
@@ -73,7 +74,7 @@ public class ApiSchemaCustomizer implements OperationCustomizer {
                 .content(new Content().addMediaType("application/json", new MediaType().schema(body)));
         if (status == 401) {
             response.addHeaderObject("WWW-Authenticate",
-                    new Header().description("`Token`").schema(new StringSchema()));
+                    new Header().description("`Token`").required(true).schema(new StringSchema()));
         }
         return response;
     }
