@@ -2,6 +2,7 @@ package org.orggroups.app.web.schema;
 
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.Set;
 
 import io.swagger.v3.oas.models.OpenAPI;
@@ -15,20 +16,20 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.stereotype.Component;
 
 /**
- * Says that the values of a {@code Map<String, Object>} answer may be any JSON value. springdoc writes such a map as
- * {@code additionalProperties: {type: object}}, which the first string or number in the answer contradicts (a
- * version's {@code id}, a projection's {@code name}); a bare {@code type: object} under {@code additionalProperties}
- * is always that inference, since a described class is a {@code $ref} and a described map has its own value schema.
- * It becomes {@code {}}: any value.
+ * Says "any JSON value" where springdoc met a Java {@code Object}: the values of a {@code Map<String, Object>}, the
+ * body of a {@code ResponseEntity<?>}. springdoc writes those as a bare {@code type: object}, which the first string,
+ * number or array in the answer contradicts (a version's {@code id}, a report's JSON array). A bare
+ * {@code type: object} (no properties, no value schema, no reference) is always that inference: a described class
+ * is a {@code $ref} and a described map has its value schema. It becomes {@code {}}, which allows any value.
  */
 @Component
-public class AnyMapValues implements OpenApiCustomizer {
+public class AnyJsonValues implements OpenApiCustomizer {
 
     @Override
     public void customise(OpenAPI openApi) {
         Set<Schema<?>> visited = Collections.newSetFromMap(new IdentityHashMap<>());
         if (openApi.getComponents() != null && openApi.getComponents().getSchemas() != null) {
-            openApi.getComponents().getSchemas().values().forEach(schema -> rewrite(schema, visited));
+            openApi.getComponents().getSchemas().values().forEach(schema -> nested(schema, visited));
         }
         if (openApi.getPaths() == null) {
             return;
@@ -46,12 +47,20 @@ public class AnyMapValues implements OpenApiCustomizer {
     }
 
     private static void content(Content content, Set<Schema<?>> visited) {
-        if (content != null) {
-            content.values().stream().map(MediaType::getSchema).forEach(schema -> rewrite(schema, visited));
+        if (content == null) {
+            return;
+        }
+        for (MediaType media : content.values()) {
+            if (isBareObject(media.getSchema())) {
+                media.setSchema(new Schema<>());
+            } else {
+                nested(media.getSchema(), visited);
+            }
         }
     }
 
-    private static void rewrite(Schema<?> schema, Set<Schema<?>> visited) {
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static void nested(Schema<?> schema, Set<Schema<?>> visited) {
         if (schema == null || !visited.add(schema)) {
             return;
         }
@@ -59,18 +68,28 @@ public class AnyMapValues implements OpenApiCustomizer {
             if (isBareObject(values)) {
                 schema.setAdditionalProperties(new Schema<>());
             } else {
-                rewrite(values, visited);
+                nested(values, visited);
             }
         }
         if (schema.getProperties() != null) {
-            schema.getProperties().values().forEach(property -> rewrite(property, visited));
+            for (Map.Entry<String, Schema> property : ((Map<String, Schema>) (Map) schema.getProperties()).entrySet()) {
+                if (isBareObject(property.getValue())) {
+                    property.setValue(new Schema<>());
+                } else {
+                    nested(property.getValue(), visited);
+                }
+            }
         }
-        rewrite(schema.getItems(), visited);
+        if (isBareObject(schema.getItems())) {
+            schema.setItems(new Schema<>());
+        } else {
+            nested(schema.getItems(), visited);
+        }
     }
 
     private static boolean isBareObject(Schema<?> schema) {
-        return "object".equals(schema.getType()) && schema.get$ref() == null && schema.getProperties() == null
-                && schema.getAdditionalProperties() == null && schema.getAllOf() == null && schema.getOneOf() == null
-                && schema.getAnyOf() == null;
+        return schema != null && "object".equals(schema.getType()) && schema.get$ref() == null
+                && schema.getProperties() == null && schema.getAdditionalProperties() == null
+                && schema.getAllOf() == null && schema.getOneOf() == null && schema.getAnyOf() == null;
     }
 }
