@@ -66,6 +66,11 @@ class SchemaConformanceTest {
     void aHeadAnswerHasNoBody() {
         assertThatThrownBy(() -> schema.check("HEAD", DETAIL, 200, GROUP, GROUP_HEADERS))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("body");
+        assertThatCode(() -> schema.check("HEAD", URI.create("http://localhost/api/organization-groups/?page=9"), 404,
+                "", JSON_TYPE)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> schema.check("HEAD", URI.create("http://localhost/api/organization-groups/?page=9"),
+                404, "{\"detail\":\"Invalid page.\"}", JSON_TYPE))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("a HEAD answer has a body");
     }
 
     @Test
