@@ -137,7 +137,8 @@ public abstract class IntegrationTest {
     }
 
     /**
-     * Sends one real HTTP request.
+     * Sends one real HTTP request, and fails the test when {@code docs/openapi.json} does not describe the answer
+     * ({@link SchemaConformance}: the operation of the method and path, its status, content type, headers and body).
      *
      * @param method  GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS...
      * @param path    path and query, starting with {@code /}, or an absolute URL
@@ -146,7 +147,8 @@ public abstract class IntegrationTest {
      * @param headers extra header name/value pairs
      */
     protected Response call(String method, String path, String token, String body, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : baseUrl() + path))
+        URI uri = URI.create(path.startsWith("http") ? path : baseUrl() + path);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofSeconds(60))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
@@ -161,6 +163,8 @@ public abstract class IntegrationTest {
         }
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            SchemaConformance.committed().check(method, uri, response.statusCode(), response.body(),
+                    response.headers().map());
             return new Response(response.statusCode(), response.body(), response.headers().map());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

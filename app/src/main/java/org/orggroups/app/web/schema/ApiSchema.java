@@ -63,6 +63,10 @@ public class ApiSchema {
                 .description("Field errors, as Django REST framework gives them: each field's messages. "
                         + "Errors of the body as a whole are under `non_field_errors`.");
         ((Schema) schema).additionalProperties(new ArraySchema().items(new StringSchema()));
+        // a declared property makes generators write a class for this body: as a bare map, Java generators cannot
+        // write the oneOf of the 400 answers (ValidationError or ErrorDetail) in compilable code
+        schema.addProperty("non_field_errors", new ArraySchema().items(new StringSchema())
+                .description("Errors of the body as a whole."));
         return schema;
     }
 

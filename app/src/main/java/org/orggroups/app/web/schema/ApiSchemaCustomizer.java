@@ -75,8 +75,9 @@ public class ApiSchemaCustomizer implements OperationCustomizer {
             if (header.format() != null) {
                 schema.format(header.format());
             }
+            // required: the service sends each declared header on every such answer, and a check can rely on it
             success.addHeaderObject(header.headerName(),
-                    new Header().description(header.description()).schema(schema));
+                    new Header().description(header.description()).required(true).schema(schema));
         }
         responses.addApiResponse(Integer.toString(declared.status()), success);
         Map<Integer, ApiResponse> errors = new TreeMap<>();
@@ -100,11 +101,11 @@ public class ApiSchemaCustomizer implements OperationCustomizer {
         ApiResponse response = new ApiResponse().description(description).content(json(schema(status, body)));
         if (status == HttpStatus.UNAUTHORIZED.value()) {
             response.addHeaderObject(HttpHeaders.WWW_AUTHENTICATE,
-                    new Header().description("`Token`").schema(new StringSchema().example("Token")));
+                    new Header().description("`Token`").required(true).schema(new StringSchema().example("Token")));
         }
         if (status == HttpStatus.TOO_MANY_REQUESTS.value()) {
             response.addHeaderObject(HttpHeaders.RETRY_AFTER,
-                    new Header().description("Seconds to wait.").schema(new IntegerSchema()));
+                    new Header().description("Seconds to wait.").required(true).schema(new IntegerSchema()));
         }
         return response;
     }

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.swagger.v3.oas.annotations.Hidden;
 
 import org.orggroups.app.web.error.ApiException;
+import org.springdoc.core.properties.SpringDocConfigProperties;
+import org.springdoc.core.providers.ObjectMapperProvider;
 import org.springdoc.webmvc.api.OpenApiWebMvcResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -38,8 +40,20 @@ public class SchemaController {
 
     private final OpenApiWebMvcResource openApi;
 
-    public SchemaController(OpenApiWebMvcResource openApi) {
+    /**
+     * @param openApi    springdoc's document
+     * @param mappers    springdoc's writers of the document
+     * @param properties springdoc's settings, {@code writer-with-order-by-keys} among them
+     */
+    public SchemaController(OpenApiWebMvcResource openApi, ObjectMapperProvider mappers,
+                            SpringDocConfigProperties properties) {
         this.openApi = openApi;
+        // springdoc writes with swagger-core's JVM-wide mappers and turns key ordering on when it first writes a
+        // document; Jackson keeps the serializers it built before that, unordered, so anything else that wrote a
+        // schema object with those mappers first (a schema validator in the tests) would change the key order of
+        // the document. Ordering from the start keeps it the same whoever uses the mappers.
+        ObjectMapperProvider.sortOutput(mappers.jsonMapper(), properties);
+        ObjectMapperProvider.sortOutput(mappers.yamlMapper(), properties);
     }
 
     /**
