@@ -65,10 +65,10 @@ public class LoginController {
                     schema = @Schema(implementation = ObtainAuthTokenRequest.class))})
     @SecurityRequirements
     @ApiResponsesFor(description = "A new token", errors = 413, refusals = {
-            @Refusal(status = 400, body = ErrorBody.VALIDATION_ERROR, description = "Malformed JSON "
+            @Refusal(status = 400, description = "Malformed JSON "
                     + "({\"detail\": \"JSON parse error - ...\"}) or JSON that is not an object "
                     + "({\"non_field_errors\": [...]})"),
-            @Refusal(status = 401, description = "Wrong credentials or an inactive user "
+            @Refusal(status = 401, body = ErrorBody.FIELDS_OR_DETAIL, description = "Wrong credentials or an inactive user "
                     + "({\"detail\": \"Invalid username/password\"}); a missing or blank field "
                     + "({\"password\": [\"This field is required.\"]}): DRF answers these with 401"),
             @Refusal(status = 429, description = "Too many failed logins for this username "

@@ -55,7 +55,7 @@ public class UserController {
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
             mediaType = "application/json", schema = @Schema(implementation = NewUserForm.class)))
     @ApiResponsesFor(status = 201, description = "The new user", headers = ResponseHeader.LOCATION,
-            errors = {401, 403, 413}, refusals = @Refusal(status = 400, body = ErrorBody.VALIDATION_ERROR,
+            errors = {401, 403, 413}, refusals = @Refusal(status = 400,
                     description = "Field errors, every field at once (username missing, blank, over 150 characters "
                             + "or taken; password missing or shorter than 8; full_name over 150; is_staff not a "
                             + "boolean); malformed JSON ({\"detail\": \"JSON parse error - ...\"})"))

@@ -46,7 +46,7 @@ class DeclaredAccessRulesIntegrationTest extends IntegrationTest {
 
     @Test
     void openApiDocumentAndViewerAreReadableAnonymously() {
-        for (String path : new String[] {"/api/schema/", "/api/docs/", "/api/docs/swagger-ui/index.html"}) {
+        for (String path : new String[] {"/api/schema/", "/api/docs/", "/api/swagger-ui/index.html"}) {
             assertThat(call("GET", path, null, null).status()).as(path).isNotIn(401, 403);
             assertThat(call("HEAD", path, null, null).status()).as("HEAD " + path).isNotIn(401, 403);
         }

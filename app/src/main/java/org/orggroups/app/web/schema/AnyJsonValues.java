@@ -66,7 +66,8 @@ public class AnyJsonValues implements OpenApiCustomizer {
             return;
         }
         if (schema.getAdditionalProperties() instanceof Schema<?> values) {
-            if (isBareObject(values)) {
+            // springdoc copies a map's description onto its values, so a described value schema is still inferred
+            if (isUntypedObject(values)) {
                 schema.setAdditionalProperties(new Schema<>());
             } else {
                 nested(values, visited);
@@ -89,9 +90,12 @@ public class AnyJsonValues implements OpenApiCustomizer {
     }
 
     private static boolean isBareObject(Schema<?> schema) {
+        return isUntypedObject(schema) && schema.getDescription() == null;
+    }
+
+    private static boolean isUntypedObject(Schema<?> schema) {
         return schema != null && "object".equals(schema.getType()) && schema.get$ref() == null
                 && schema.getProperties() == null && schema.getAdditionalProperties() == null
-                && schema.getAllOf() == null && schema.getOneOf() == null && schema.getAnyOf() == null
-                && schema.getDescription() == null;
+                && schema.getAllOf() == null && schema.getOneOf() == null && schema.getAnyOf() == null;
     }
 }

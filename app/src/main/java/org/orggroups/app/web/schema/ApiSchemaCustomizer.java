@@ -47,6 +47,10 @@ public class ApiSchemaCustomizer implements OperationCustomizer {
             409, "The write kept conflicting with concurrent changes; retry.",
             412, "`If-Match` names a version the group has moved on from.",
             413, "The body is over 1 MiB (`{\"detail\": \"Request body too large.\"}`).",
+            406, "`Accept` excludes JSON (`{\"detail\": \"Could not satisfy the request Accept header.\"}`); a "
+                    + "write is refused before it acts.",
+            415, "The body is not declared JSON (`{\"detail\": \"Unsupported media type \\\"<type>\\\" in "
+                    + "request.\"}`).",
             429, "Too many attempts; retry after `Retry-After` seconds.");
 
     @Override
@@ -87,6 +91,13 @@ public class ApiSchemaCustomizer implements OperationCustomizer {
                     ERRORS.getOrDefault(status, HttpStatus.valueOf(status).getReasonPhrase() + "."),
                     ErrorBody.STANDARD));
         }
+        // Every operation negotiates its answer, and every one that reads a body checks its type (API.md section 1).
+        errors.put(HttpStatus.NOT_ACCEPTABLE.value(), error(HttpStatus.NOT_ACCEPTABLE.value(),
+                ERRORS.get(HttpStatus.NOT_ACCEPTABLE.value()), ErrorBody.STANDARD));
+        if (operation.getRequestBody() != null) {
+            errors.put(HttpStatus.UNSUPPORTED_MEDIA_TYPE.value(), error(HttpStatus.UNSUPPORTED_MEDIA_TYPE.value(),
+                    ERRORS.get(HttpStatus.UNSUPPORTED_MEDIA_TYPE.value()), ErrorBody.STANDARD));
+        }
         for (Refusal refusal : declared.refusals()) {
             if (errors.put(refusal.status(), error(refusal.status(), refusal.description(), refusal.body())) != null) {
                 throw new IllegalStateException(handlerMethod + " declares " + refusal.status() + " twice");
@@ -112,13 +123,17 @@ public class ApiSchemaCustomizer implements OperationCustomizer {
 
     private static Schema<?> schema(int status, ErrorBody body) {
         return switch (body) {
-            case STANDARD -> status == HttpStatus.BAD_REQUEST.value()
-                    ? new Schema<>().oneOf(List.of(new Schema<>().$ref(ApiSchema.VALIDATION_ERROR_REF),
-                            new Schema<>().$ref(ApiSchema.ERROR_DETAIL_REF)))
+            case STANDARD -> status == HttpStatus.BAD_REQUEST.value() ? fieldsOrDetail()
                     : new Schema<>().$ref(ApiSchema.ERROR_DETAIL_REF);
+            case FIELDS_OR_DETAIL -> fieldsOrDetail();
             case VALIDATION_ERROR -> new Schema<>().$ref(ApiSchema.VALIDATION_ERROR_REF);
             case TIMESTAMP_ERROR -> new ObjectSchema().description(ErrorBody.TIMESTAMP_ERROR_DESCRIPTION);
         };
+    }
+
+    private static Schema<?> fieldsOrDetail() {
+        return new Schema<>().oneOf(List.of(new Schema<>().$ref(ApiSchema.VALIDATION_ERROR_REF),
+                new Schema<>().$ref(ApiSchema.ERROR_DETAIL_REF)));
     }
 
     private static Content json(Schema<?> schema) {

@@ -16,7 +16,12 @@ public enum ErrorBody {
      * Waldur's timestamp errors, {@code {"<parameter>": "message"}}: a string rather than DRF's list, so not
      * {@code ValidationError}; every other error of the same operation is DRF's list.
      */
-    TIMESTAMP_ERROR;
+    TIMESTAMP_ERROR,
+    /**
+     * {@code ValidationError} or {@code ErrorDetail} whatever the status: Waldur's login answers a missing field with
+     * 401 and field errors (API.md section 2).
+     */
+    FIELDS_OR_DETAIL;
 
     /** The description of the inline schema of {@link #TIMESTAMP_ERROR}. */
     static final String TIMESTAMP_ERROR_DESCRIPTION = "{\"<parameter>\": \"message\"}: a string for a timestamp that "

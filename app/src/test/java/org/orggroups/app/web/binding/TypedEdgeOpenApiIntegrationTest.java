@@ -109,8 +109,11 @@ class TypedEdgeOpenApiIntegrationTest extends IntegrationTest {
         assertThat(create.at("/responses/201/content/application~1json/schema/$ref").asText())
                 .isEqualTo("#/components/schemas/User");
         assertThat(create.at("/responses/201/headers").has("Location")).isTrue();
-        assertThat(create.at("/responses/400/content/application~1json/schema/$ref").asText())
+        // field errors, or {"detail": ...} for a body that is not JSON
+        assertThat(create.at("/responses/400/content/application~1json/schema/oneOf/0/$ref").asText())
                 .isEqualTo("#/components/schemas/ValidationError");
+        assertThat(create.at("/responses/400/content/application~1json/schema/oneOf/1/$ref").asText())
+                .isEqualTo("#/components/schemas/ErrorDetail");
 
         JsonNode audit = operation("/api/audit-events/", "get");
         assertThat(audit.at("/responses/200/content/application~1json/schema/items/$ref").asText())
