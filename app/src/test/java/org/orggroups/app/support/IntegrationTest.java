@@ -91,7 +91,12 @@ public abstract class IntegrationTest {
         transaction.executeWithoutResult(status -> streaming.forEach(p ->
                 segments.put(p.getName(), tokenStore.fetchSegments(p.getName()).length)));
         for (String table : EVENT_TABLES) {
-            jdbc.execute("delete from " + table);
+            // With no event stored, the tokens stay where the last clean-up put them: deleted, they would send the
+            // processors back to the start of the stream, which the event store's in-memory cache still serves
+            // with events deleted from the table.
+            if (head != null || !table.equals("token_entry")) {
+                jdbc.execute("delete from " + table);
+            }
         }
         if (head != null) {
             TrackingToken atHead = GapAwareTrackingToken.newInstance(head, List.of());
