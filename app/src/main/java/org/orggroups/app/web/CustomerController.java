@@ -20,12 +20,13 @@ import org.orggroups.api.group.GroupId;
 import org.orggroups.api.query.CustomerSummary;
 import org.orggroups.api.query.FindCustomer;
 import org.orggroups.api.query.Page;
-import org.orggroups.app.web.binding.PagingParameters;
 import org.orggroups.app.web.binding.UuidPathParameter;
 import org.orggroups.app.web.error.ApiException;
 import org.orggroups.app.web.error.ErrorBodies;
 import org.orggroups.app.web.schema.ApiResponsesFor;
 import org.orggroups.app.web.schema.ApiSchema;
+import org.orggroups.app.web.schema.OpenList;
+import org.orggroups.app.web.schema.OpenListCount;
 import org.orggroups.app.web.schema.ResponseHeader;
 import org.orggroups.app.web.support.Hyperlinks;
 import org.orggroups.app.web.support.JsonTypes;
@@ -70,9 +71,7 @@ public class CustomerController {
      * @throws ApiException 400 for a bad {@code organization_group_uuid} or text filter; 404 for a bad page
      */
     @Operation(operationId = "customers_list", summary = "List customers")
-    @PagingParameters
-    @ApiResponsesFor(status = 200, headers = {ResponseHeader.RESULT_COUNT, ResponseHeader.LINK},
-            errors = {400, 401, 404})
+    @OpenList
     @GetMapping({LIST, LIST + "/"})
     public ResponseEntity<List<Customer>> list(@ParameterObject CustomerListParameters parameters) {
         Page<CustomerSummary> page = messaging.page(parameters.query(), CustomerSummary.class);
@@ -84,9 +83,7 @@ public class CustomerController {
     /** The HEAD of the list: the status and headers of {@link #list}, no body (Waldur's "count" operation). */
     @Operation(operationId = "customers_count", summary = "Count customers",
             description = "Get number of items in the collection matching the request parameters.")
-    @PagingParameters
-    @ApiResponsesFor(status = 200, headers = {ResponseHeader.RESULT_COUNT, ResponseHeader.LINK}, noBody = true,
-            errors = {400, 401, 404})
+    @OpenListCount
     @RequestMapping(method = RequestMethod.HEAD, path = {LIST, LIST + "/"})
     public ResponseEntity<List<Customer>> count(@ParameterObject CustomerListParameters parameters) {
         return list(parameters);

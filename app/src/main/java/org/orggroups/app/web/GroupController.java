@@ -24,11 +24,12 @@ import org.orggroups.api.query.FindGroupAsOf;
 import org.orggroups.api.query.GroupSummary;
 import org.orggroups.api.query.ListGroupsAsOf;
 import org.orggroups.api.query.Page;
-import org.orggroups.app.web.binding.PagingParameters;
 import org.orggroups.app.web.binding.UuidPathParameter;
 import org.orggroups.app.web.error.ApiException;
 import org.orggroups.app.web.schema.ApiResponsesFor;
 import org.orggroups.app.web.schema.ApiSchema;
+import org.orggroups.app.web.schema.OpenList;
+import org.orggroups.app.web.schema.OpenListCount;
 import org.orggroups.app.web.schema.ResponseHeader;
 import org.orggroups.app.web.support.Hyperlinks;
 import org.orggroups.app.web.support.Messaging;
@@ -76,9 +77,7 @@ public class GroupController {
      * @throws ApiException 400 for a bad {@code as_of}, {@code parent} or text filter; 404 for a bad page
      */
     @Operation(operationId = "organization_groups_list", summary = "List organization groups")
-    @PagingParameters
-    @ApiResponsesFor(status = 200, headers = {ResponseHeader.RESULT_COUNT, ResponseHeader.LINK},
-            errors = {400, 401, 404})
+    @OpenList
     @GetMapping({LIST, LIST + "/"})
     public ResponseEntity<List<OrganizationGroup>> list(@ParameterObject GroupListParameters parameters) {
         Instant asOf = parameters.asOf();
@@ -94,9 +93,7 @@ public class GroupController {
      */
     @Operation(operationId = "organization_groups_count", summary = "Count organization groups",
             description = "Get number of items in the collection matching the request parameters.")
-    @PagingParameters
-    @ApiResponsesFor(status = 200, headers = {ResponseHeader.RESULT_COUNT, ResponseHeader.LINK}, noBody = true,
-            errors = {400, 401, 404})
+    @OpenListCount
     @RequestMapping(method = RequestMethod.HEAD, path = {LIST, LIST + "/"})
     public ResponseEntity<List<OrganizationGroup>> count(@ParameterObject GroupListParameters parameters) {
         return list(parameters);
