@@ -40,6 +40,8 @@ public class ForwardedHeaderGuard implements Filter {
     private static final Pattern HOST = Pattern.compile(
             "(?:" + LABEL + "(?:\\." + LABEL + ")*|\\[[0-9A-Fa-f:.]{2,45}\\])(?::(?<port>[0-9]{1,5}))?");
     private static final Pattern PORT = Pattern.compile("[0-9]{1,5}");
+    /** An absolute path of RFC 3986 segments: unreserved and sub-delimiter characters, ':', '@', percent escapes. */
+    private static final Pattern PREFIX = Pattern.compile("(?:/(?:[A-Za-z0-9._~!$&'()*+;=:@-]|%[0-9A-Fa-f]{2})*)+");
 
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
@@ -65,6 +67,7 @@ public class ForwardedHeaderGuard implements Filter {
         }
         hideUnlessValid(request, "X-Forwarded-Host", ForwardedHeaderGuard::isHost, edits);
         hideUnlessValid(request, "X-Forwarded-Port", ForwardedHeaderGuard::isPort, edits);
+        hideUnlessValid(request, "X-Forwarded-Prefix", ForwardedHeaderGuard::isPrefix, edits);
         hideUnlessValid(request, "Forwarded", ForwardedHeaderGuard::isForwardedElement, edits);
         return edits;
     }
@@ -102,6 +105,11 @@ public class ForwardedHeaderGuard implements Filter {
     /** @return whether the value is a port number, 1 to 65535 */
     static boolean isPort(String value) {
         return PORT.matcher(value).matches() && Integer.parseInt(value) >= 1 && Integer.parseInt(value) <= 65535;
+    }
+
+    /** @return whether the value is an absolute URI path, which Spring puts before every link's path */
+    static boolean isPrefix(String value) {
+        return PREFIX.matcher(value.strip()).matches();
     }
 
     /** One element of RFC 7239's {@code Forwarded}: {@code key=value} pairs joined by {@code ;}. */

@@ -75,6 +75,25 @@ class ContentNegotiationIntegrationTest extends IntegrationTest {
         assertThat(get(GROUPS).header("X-Result-Count")).isEqualTo("1");
     }
 
+    /** A form with a file field, as {@code curl -F name=x} sends it: no endpoint takes one, so it is 415 too. */
+    @Test
+    void aMultipartFormIs415AndRecordsNothing() {
+        String group = newGroup("Kept", null);
+        long events = events();
+        String type = "multipart/form-data; boundary=xyz";
+        byte[] body = ("--xyz\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\nForm\r\n--xyz--\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+        String expected = "{\"detail\":\"Unsupported media type \\\"" + type + "\\\" in request.\"}";
+        for (String[] request : new String[][] {{"POST", GROUPS}, {"PATCH", GROUPS + group + "/"},
+                {"POST", "/api/customers/"}}) {
+            Response response = RawHttp.withBody(port, request[0], request[1], adminToken(), type, body);
+            assertThat(response.status()).as(request[0] + " " + request[1]).isEqualTo(415);
+            assertThat(response.body()).isEqualTo(expected);
+        }
+        assertThat(events()).isEqualTo(events);
+        assertThat(get(GROUPS + group + "/").json().get("name").asText()).isEqualTo("Kept");
+    }
+
     @Test
     void anEmptyBodyIsAnEmptyObjectWhateverItsType() {
         Response response = RawHttp.withBody(port, "POST", GROUPS, adminToken(), "text/plain", new byte[0]);

@@ -60,6 +60,15 @@ class ForwardedHeadersIntegrationTest extends IntegrationTest {
         assertThat(response.json().get("url").asText()).isEqualTo(linkOfGroup(group));
     }
 
+    @Test
+    void aForwardedPrefixIsHonouredOnlyWhenItIsAPath() {
+        String group = newGroup("G", null);
+        String path = GROUPS + group + "/";
+        assertThat(url(path, "X-Forwarded-Prefix", "/proxy")).isEqualTo(baseUrl() + "/proxy" + path);
+        assertThat(url(path, "X-Forwarded-Prefix", "/a b<script>")).isEqualTo(baseUrl() + path);
+        assertThat(url(path, "X-Forwarded-Prefix", "//evil.com/x?y")).isEqualTo(baseUrl() + path);
+    }
+
     private String url(String path, String... headers) {
         Response response = call("GET", path, null, null, headers);
         assertThat(response.status()).isEqualTo(200);
