@@ -35,7 +35,6 @@ import org.orggroups.app.web.support.Hyperlinks;
 import org.orggroups.app.web.support.Messaging;
 import org.orggroups.app.web.support.Paging;
 import org.orggroups.app.web.support.RequestBodies;
-import org.orggroups.app.web.support.Uuids;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -268,14 +267,5 @@ public class GroupController {
 
     private GroupSummary findOrFail(GroupId id) {
         return messaging.find(new FindGroup(id), GroupSummary.class).orElseThrow(ApiException::notFound);
-    }
-
-    /**
-     * Reads a group uuid of a path, for the controllers that still take it as text.
-     *
-     * @throws ApiException 404 for a malformed uuid in a path (API.md section 1)
-     */
-    static GroupId pathId(String uuid) {
-        return new GroupId(Uuids.parse(uuid).orElseThrow(ApiException::notFound));
     }
 }

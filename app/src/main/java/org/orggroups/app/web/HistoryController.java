@@ -150,12 +150,12 @@ public class HistoryController {
 
     private static VersionHistory groupVersion(GroupVersion v, String base, Map<UUID, String[]> users) {
         return version(v.id(), v.revisionDate(), v.user(), v.comment(), users,
-                v.state() == null ? Map.of() : Representations.group(base, v.state()));
+                v.state() == null ? Map.of() : Representations.organizationGroup(base, v.state()));
     }
 
     private static VersionHistory customerVersion(CustomerVersion v, String base, Map<UUID, String[]> users) {
         return version(v.id(), v.revisionDate(), v.user(), v.comment(), users,
-                v.state() == null ? Map.of() : Representations.customer(base, v.state()));
+                v.state() == null ? Map.of() : Representations.customerOf(base, v.state()));
     }
 
     private static VersionHistory version(long id, Instant date, RevisionUser user, String comment,
