@@ -17,6 +17,12 @@ public final class MetadataKeys {
      */
     public static final String CAUSED_BY_GROUP = "causedByGroup";
 
+    /**
+     * On the {@code OfferingDeleted} events of a provider's delete: dashed UUID of the customer whose
+     * {@code DeleteCustomer} command caused them.
+     */
+    public static final String CAUSED_BY_CUSTOMER = "causedByCustomer";
+
     private MetadataKeys() {
     }
 }
