@@ -3,8 +3,9 @@ package org.orggroups.command;
 import org.orggroups.api.group.GroupId;
 
 /**
- * A customer was asked to join a group that does not exist or is deleted, possibly deleted by a delete
- * that raced with the join (API.md section 4). HTTP: 400
+ * A customer was asked to join a group, or an offering or plan to be restricted to a group, that does not exist or
+ * is deleted, possibly deleted by a delete that raced with the command (API.md section 4, API-offerings.md 2.4).
+ * HTTP: 400
  * {@code {"organization_groups": ["Invalid hyperlink - Object does not exist."]}}.
  */
 public class MemberGroupNotFoundException extends RuntimeException {
