@@ -48,7 +48,7 @@ public final class OfferingAccess {
      */
     public interface Walk {
 
-        /** @return the common table expressions, for {@code with recursive ...}; each is recursive */
+        /** @return the common table expressions, to follow {@code with recursive} (some of them recurse) */
         String with();
 
         /** @return the values of the placeholders of {@link #with()}, in order */
@@ -56,8 +56,11 @@ public final class OfferingAccess {
 
         /**
          * @param resource   offering or plan
-         * @param resourceId an SQL expression for the resource's id (a column of the outer query), no placeholders
-         * @param customerId an SQL expression for the customer's id, no placeholders
+         * @param resourceId an SQL expression for the resource's id: a column of the outer query, or one {@code ?}
+         *                   that the caller binds; a walk from the resource's end knows its resource already and
+         *                   ignores it
+         * @param customerId an SQL expression for the customer's id, no placeholders; a walk from the customer's
+         *                   end knows its customer already and ignores it
          * @return a {@code select} of {@code group_id} (a live group of the resource's restriction) and
          *         {@code via_id} (the customer's own group that qualifies through it), one row per such pair
          */
