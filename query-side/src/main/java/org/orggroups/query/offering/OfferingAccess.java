@@ -171,7 +171,8 @@ public final class OfferingAccess {
 
             @Override
             public String qualifies(Resource resource, String alias, String customer) {
-                return "exists (" + grants(resource, alias + "." + resource.key, customer) + ")";
+                // Not correlated: the members are found once for every customer tested.
+                return customer + " in (select gm.customer_id from (" + members(resource) + ") gm)";
             }
         };
     }
