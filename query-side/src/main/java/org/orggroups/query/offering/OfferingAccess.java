@@ -1,6 +1,7 @@
 package org.orggroups.query.offering;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.orggroups.api.query.offering.AccessDecision;
@@ -189,7 +190,7 @@ public final class OfferingAccess {
     }
 
     private static String reach(Resource resource) {
-        return resource.name().toLowerCase(java.util.Locale.ROOT) + "_reach";
+        return resource.name().toLowerCase(Locale.ROOT) + "_reach";
     }
 
     /**

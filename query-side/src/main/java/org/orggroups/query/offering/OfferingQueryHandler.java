@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.axonframework.queryhandling.QueryHandler;
@@ -118,7 +119,7 @@ public class OfferingQueryHandler {
      */
     @QueryHandler
     public Optional<OfferingSummary> handle(FindPublicOffering query) {
-        OfferingFilter filter = new OfferingFilter(null, null, null, null, java.util.Set.of(),
+        OfferingFilter filter = new OfferingFilter(null, null, null, null, Set.of(),
                 query.allowedCustomerId(), false);
         return list(new Listing(query.viewer(), filter, walkFor(filter)), query.offeringId(), new PageRequest(1, 1))
                 .items().stream().findFirst();
