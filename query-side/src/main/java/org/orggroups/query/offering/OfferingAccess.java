@@ -1,6 +1,7 @@
 package org.orggroups.query.offering;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.orggroups.api.query.offering.AccessDecision;
@@ -171,7 +172,8 @@ public final class OfferingAccess {
 
             @Override
             public String qualifies(Resource resource, String alias, String customer) {
-                return "exists (" + grants(resource, alias + "." + resource.key, customer) + ")";
+                // Not correlated: the members are found once for every customer tested.
+                return customer + " in (select gm.customer_id from (" + members(resource) + ") gm)";
             }
         };
     }
@@ -188,7 +190,7 @@ public final class OfferingAccess {
     }
 
     private static String reach(Resource resource) {
-        return resource.name().toLowerCase(java.util.Locale.ROOT) + "_reach";
+        return resource.name().toLowerCase(Locale.ROOT) + "_reach";
     }
 
     /**

@@ -3,8 +3,10 @@ package org.orggroups.query.offering;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -184,7 +186,7 @@ public class OfferingHistoryQueryHandler {
                 versions.add(new Version(stored.index(), stored.time(), stored.metaData(), event, state, planId));
             }
         }
-        java.util.Collections.reverse(versions);
+        Collections.reverse(versions);
         return versions;
     }
 
@@ -220,7 +222,7 @@ public class OfferingHistoryQueryHandler {
     private OfferingVersion render(Version version) {
         State state = version.state();
         long at = version.index();
-        Set<GroupId> named = new java.util.HashSet<>(state.groupIds());
+        Set<GroupId> named = new HashSet<>(state.groupIds());
         state.plans().values().forEach(p -> named.addAll(p.groupIds()));
         Map<GroupId, GroupSummary> groups = groupsAt(named, at);
         Object event = version.event();

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.axonframework.queryhandling.QueryHandler;
@@ -118,7 +119,7 @@ public class OfferingQueryHandler {
      */
     @QueryHandler
     public Optional<OfferingSummary> handle(FindPublicOffering query) {
-        OfferingFilter filter = new OfferingFilter(null, null, null, null, java.util.Set.of(),
+        OfferingFilter filter = new OfferingFilter(null, null, null, null, Set.of(),
                 query.allowedCustomerId(), false);
         return list(new Listing(query.viewer(), filter, walkFor(filter)), query.offeringId(), new PageRequest(1, 1))
                 .items().stream().findFirst();
@@ -376,18 +377,34 @@ public class OfferingQueryHandler {
         if (walk != null) {
             where.and(OfferingAccess.offeringDenial(walk, "o", ASKER_ID) + " is null");
         }
-        String with = walk == null ? "" : "with recursive " + walk.with() + " ";
-        Object[] walkArgs = walk == null ? new Object[0] : walk.args();
         String filtered = from + where.sql();
         String order = "o.name " + (filter.nameDescending() ? "desc" : "asc") + ", o.offering_id asc";
-        // The provider's name is joined to the page's rows only.
-        String counted = with + "select t.total, o.*, pc.name as provider_name from (select count(*) as total"
-                + filtered + ") t left join (select " + OFFERING_COLUMNS + filtered + " order by " + order
-                + " offset ? rows fetch first ? rows only) o on true left join customer_view pc"
-                + " on pc.customer_id = o.provider_id order by " + order;
+        // Narrowed to a customer, or by a name substring, the matching offerings are collected once, then counted
+        // and sorted (as GroupQueryHandler's name filter): the rule is then evaluated once per offering, not once
+        // for the count and again for the page, and the statement is planned with one copy of it.
+        boolean fromMatches = walk != null || LikePattern.isSet(filter.nameContains());
+        String with = walk == null ? (fromMatches ? "with " : "")
+                : "with recursive " + walk.with() + (fromMatches ? ", " : " ");
+        Object[] walkArgs = walk == null ? new Object[0] : walk.args();
+        String counted;
+        if (fromMatches) {
+            // H2 wants the columns of every expression of a recursive WITH named.
+            counted = with + "m (" + OFFERING_COLUMNS.replace("o.", "") + ") as (select " + OFFERING_COLUMNS
+                    + filtered + ")"
+                    + " select t.total, o.*, pc.name as provider_name from (select count(*) as total from m) t"
+                    + " left join (select * from m o order by " + order + " offset ? rows fetch first ? rows only) o"
+                    + " on true left join customer_view pc on pc.customer_id = o.provider_id order by " + order;
+        } else {
+            // The provider's name is joined to the page's rows only.
+            counted = with + "select t.total, o.*, pc.name as provider_name from (select count(*) as total"
+                    + filtered + ") t left join (select " + OFFERING_COLUMNS + filtered + " order by " + order
+                    + " offset ? rows fetch first ? rows only) o on true left join customer_view pc"
+                    + " on pc.customer_id = o.provider_id order by " + order;
+        }
+        String countOnly = walk == null ? "select count(*)" + filtered
+                : "with recursive " + walk.with() + " select count(*)" + filtered;
         return Paging.page(page,
-                () -> jdbc.queryForObject(with + "select count(*)" + filtered, Long.class,
-                        concat(walkArgs, where.args())),
+                () -> jdbc.queryForObject(countOnly, Long.class, concat(walkArgs, where.args())),
                 (offset, limit) -> jdbc.query(counted, rs -> {
                     long total = 0;
                     List<OfferingSummary> rows = new ArrayList<>();
@@ -398,7 +415,8 @@ public class OfferingQueryHandler {
                         }
                     }
                     return new Paging.Counted<>(total, withPlansAndGroups(rows, listing));
-                }, concat(walkArgs, where.args(where.args(offset, limit)))));
+                }, fromMatches ? concat(walkArgs, where.args(offset, limit))
+                        : concat(walkArgs, where.args(where.args(offset, limit)))));
     }
 
     /** Adds to offerings read without them their visible plans, and the groups of both, in two statements. */
