@@ -20,6 +20,7 @@
 #   BENCH_CUSTOMERS=2000     customers to seed, members of 1 to 3 seeded groups   } only when an offering
 #   BENCH_OFFERINGS=1000     offerings to seed, restricted to assorted groups     } scenario is run
 #   BENCH_PLANS=3            plans per offering                                   }
+#   BENCH_PUBLIC_PAGE_SIZE   page_size of public-list-allowed (default: none, the service's default page of 10)
 #   BENCH_SCENARIOS="create-root create-child retrieve list-page list-filter rename order-check public-list-allowed"
 #                            (also: asof-list-page, stats -- the point-in-time list and the report row)
 #   BENCH_PGBENCH_DURATION   seconds of pgbench (default: BENCH_DURATION)

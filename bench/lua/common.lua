@@ -7,6 +7,7 @@
 --   BENCH_FILTER       substring for the name-filter scenario
 --   BENCH_CUSTOMERS_FILE  file of seeded customers, one uuid per line (offering scenarios)
 --   BENCH_OFFERINGS_FILE  file of seeded offerings, one "offering uuid<TAB>plan uuid plan uuid ..." per line
+--   BENCH_PUBLIC_PAGE_SIZE  page_size of the public-list-allowed scenario (default: none, the service's 10)
 --   BENCH_SCENARIO     label written to the result line (default: the script's own label)
 --   BENCH_RESULT_FILE  if set, done() appends one tab-separated result line to it
 --
@@ -156,11 +157,14 @@ function bench.requests.order_check()
   return wrk.format("GET", path)
 end
 
--- The first page of 50 offerings a random seeded customer may order, with their plans (E11).
+-- The first page of the offerings a random seeded customer may order, with the plans it may order (E11):
+-- the service's default page size (10), as a catalogue client asks, unless BENCH_PUBLIC_PAGE_SIZE is set.
+local public_page_size = os.getenv("BENCH_PUBLIC_PAGE_SIZE") or ""
+local public_suffix = public_page_size ~= "" and ("&page_size=" .. public_page_size) or ""
 function bench.requests.public_list_allowed()
   assert(bench.has_offerings(), "public-list-allowed needs BENCH_CUSTOMERS_FILE and BENCH_OFFERINGS_FILE")
   return wrk.format("GET", "/api/marketplace-public-offerings/?allowed_customer_uuid="
-    .. bench.customers[math.random(#bench.customers)] .. "&page_size=50")
+    .. bench.customers[math.random(#bench.customers)] .. public_suffix)
 end
 
 -- Renames keep the seeded name as a prefix (so the name filter keeps matching the same share)
