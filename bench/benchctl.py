@@ -259,7 +259,8 @@ def post(conn, path, body, expect=201):
 def cmd_seed_offerings(a):
     """Customers that are members of seeded groups, and offerings whose plans are restricted to assorted groups.
 
-    Every choice is drawn up front from one seeded random generator, so a run repeats the same data set."""
+    Every choice is drawn up front from one seeded random generator, so runs seed data of the same shape and
+    proportions (the groups picked differ with the seeded tree, whose shape depends on the workers' timing)."""
     token = os.environ.get("BENCH_TOKEN") or die("BENCH_TOKEN is not set")
     rng = random.Random(a.seed)
     started = time.monotonic()
