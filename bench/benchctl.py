@@ -6,10 +6,13 @@ Subcommands:
   wait     --url U --pid P       wait until the service answers GET /api/organization-groups/ with 200
   login    --url U --username N  log in (password from env BENCH_PASSWORD) and print the token
   seed     --url U --count N     create a tree of N groups through the API, write "uuid<TAB>name" lines
+  seed-offerings --url U         create customers in the seeded groups, then offerings with plans restricted to
+                                 assorted groups, through the API; write their uuids for the Lua scripts
   count    --url U --query Q     print X-Result-Count of GET /api/organization-groups/?Q
   jvm      --jstat F --rss F     summarise the sampled heap use and RSS of the service
   pgbench  --log-prefix P        print p50 / p99 latency (ms) from pgbench per-transaction logs
   table    --results F           print the result table
+  ratios   --results F --base S SCENARIO...  print each scenario's requests/s as a multiple of scenario S's
 
 Token-taking subcommands read the token from env BENCH_TOKEN.
 """
@@ -132,6 +135,10 @@ PLACES = ["Nordhavn", "Åsvik", "Südmark", "Jærvik", "Østerdal", "Rheinfels",
           "Göttingbrück", "Lindholm", "Kjølberg", "Mälarvik", "Oulunsalo", "Würzfeld", "Hämeenkylä"]
 
 
+SERVICES = ["HPC Cluster", "Research Cloud", "Object Storage", "GPU Pool", "Data Archive", "Sequencing Service",
+            "Microscope Time", "Software Licences", "Secure Enclave", "Visualisation Lab"]
+
+
 def group_name(rng):
     name = f"{rng.choice(KINDS)} {rng.choice(SUBJECTS)}"
     if rng.random() < 0.5:
@@ -208,6 +215,150 @@ def cmd_seed(a):
           f"{a.workers} workers); groups per depth: "
           + ", ".join(f"{d}:{n}" for d, n in sorted(depths.items()))
           + f"; name filter {a.filter!r} matches {share:.1%}")
+
+
+def run_jobs(url, token, jobs, workers, what):
+    """Run job(conn) for every job on `workers` threads, each with its own connection; stop at the first failure."""
+    lock = threading.Lock()
+    queue = list(reversed(jobs))
+    failures = []
+
+    def worker():
+        conn = Conn(url, token)
+        while True:
+            with lock:
+                if failures or not queue:
+                    return
+                job = queue.pop()
+            try:
+                job(conn)
+            except Exception as e:  # noqa: BLE001 - reported below with the request that failed
+                with lock:
+                    failures.append(str(e))
+                return
+
+    threads = [threading.Thread(target=worker) for _ in range(workers)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    if failures:
+        die(f"seeding {what} stopped; first failure:\n  {failures[0]}")
+
+
+def post(conn, path, body, expect=201):
+    try:
+        status, _, text = conn.call("POST", path, body)
+    except OSError as e:
+        status, text = 0, str(e)
+    if status != expect:
+        raise RuntimeError(f"POST {path} {json.dumps(body, ensure_ascii=False)[:300]} -> {status}: {text[:500]}")
+    return json.loads(text) if text.strip() else None
+
+
+def cmd_seed_offerings(a):
+    """Customers that are members of seeded groups, and offerings whose plans are restricted to assorted groups.
+
+    Every choice is drawn up front from one seeded random generator, so runs seed data of the same shape and
+    proportions (the groups picked differ with the seeded tree, whose shape depends on the workers' timing)."""
+    token = os.environ.get("BENCH_TOKEN") or die("BENCH_TOKEN is not set")
+    rng = random.Random(a.seed)
+    started = time.monotonic()
+    conn = Conn(a.url, token)
+    groups, page = [], 1
+    while True:  # every group with its parent, for the depth
+        status, _, text = conn.call("GET", f"/api/organization-groups/?page_size=300&page={page}")
+        if status == 404 and page > 1:
+            break
+        if status != 200:
+            die(f"GET /api/organization-groups/?page={page} -> {status}: {text[:300]}")
+        items = json.loads(text)
+        groups.extend(items)
+        if len(items) < 300:
+            break
+        page += 1
+    if not groups:
+        die("no groups to restrict offerings to; seed groups first")
+    parent = {g["uuid"]: g.get("parent_uuid") for g in groups}
+    depth = {}
+
+    def depth_of(u):
+        d, p = 1, parent.get(u)
+        while p is not None and d < 100:
+            d, p = d + 1, parent.get(p)
+        return d
+
+    for g in groups:
+        depth[g["uuid"]] = depth_of(g["uuid"])
+    urls = [g["url"] for g in groups]
+    # A flagged restriction admits a listed group's whole subtree, so it names upper groups (levels 1 to 3), as
+    # "Universities" does; a direct one names any group, most of which are near the leaves, like faculties.
+    upper = [g["url"] for g in groups if depth[g["uuid"]] <= 3] or urls
+
+    def restriction(max_groups, flag_share):
+        flag = rng.random() < flag_share
+        pool = upper if flag else urls
+        return {"organization_groups": rng.sample(pool, min(len(pool), rng.randint(1, max_groups))),
+                "include_descendant_groups": flag}
+
+    customers = [None] * a.customers
+    names = [f"{rng.choice(SUBJECTS)} Lab {i + 1}" for i in range(a.customers)]
+    memberships = [rng.sample(urls, min(len(urls), rng.choice((1, 1, 1, 2, 2, 3)))) for _ in range(a.customers)]
+
+    def customer_job(i):
+        def job(c):
+            body = post(c, "/api/customers/", {"name": names[i]})
+            post(c, f"/api/customers/{body['uuid']}/update_organization_groups/",
+                 {"organization_groups": memberships[i]}, expect=200)
+            customers[i] = body
+        return job
+
+    run_jobs(a.url, token, [customer_job(i) for i in range(a.customers)], a.workers, "customers")
+    t_customers = time.monotonic()
+
+    specs = []
+    for i in range(a.offerings):
+        shared = rng.random() < 0.9
+        offering = {"name": f"{rng.choice(SERVICES)} {i + 1}", "customer": customers[rng.randrange(a.customers)]["url"],
+                    "shared": shared, "organization_groups": [], "include_descendant_groups": False}
+        if shared and rng.random() < 0.7:
+            offering.update(restriction(3, 0.4))
+        plans = [{"name": f"Plan {j + 1}"} for j in range(a.plans)]
+        for j, plan in enumerate(plans):
+            if j > 0 and rng.random() < 0.5:  # the first plan is always open
+                plan.update(restriction(2, 0.3))
+        specs.append((offering, plans))
+    offerings = [None] * a.offerings
+
+    def offering_job(i):
+        def job(c):
+            offering, plans = specs[i]
+            body = post(c, "/api/marketplace-provider-offerings/",
+                        {**offering, "plans": [p for p in plans if not p.get("organization_groups")]})
+            uuids = [p["uuid"] for p in body.get("plans", [])]
+            for p in plans:
+                if p.get("organization_groups"):
+                    uuids.append(post(c, "/api/marketplace-plans/", {**p, "offering": body["url"]})["uuid"])
+            offerings[i] = (body["uuid"], uuids)
+        return job
+
+    run_jobs(a.url, token, [offering_job(i) for i in range(a.offerings)], a.workers, "offerings")
+    took = time.monotonic() - started
+    with open(a.customers_out, "w", encoding="utf-8") as f:
+        for c in customers:
+            f.write(c["uuid"] + "\n")
+    with open(a.offerings_out, "w", encoding="utf-8") as f:
+        for uuid, plans in offerings:
+            f.write(f"{uuid}\t{' '.join(plans)}\n")
+    restricted = sum(bool(o["organization_groups"]) for o, _ in specs)
+    flagged = sum(o["include_descendant_groups"] for o, _ in specs)
+    private = sum(not o["shared"] for o, _ in specs)
+    plans_restricted = sum(bool(p.get("organization_groups")) for _, ps in specs for p in ps)
+    print(f"seeded {a.customers} customers ({sum(map(len, memberships))} memberships) in "
+          f"{t_customers - started:.1f} s, then {a.offerings} offerings with {a.offerings * a.plans} plans in "
+          f"{time.monotonic() - t_customers:.1f} s ({a.workers} workers, {took:.1f} s in all); offerings: "
+          f"{restricted} restricted ({flagged} with descendant groups), {private} private, "
+          f"{a.offerings - restricted - private} open; plans: {plans_restricted} restricted")
 
 
 def cmd_count(a):
@@ -306,6 +457,33 @@ def cmd_table(a):
         print(fmt.format(*r[:7]))
 
 
+def cmd_ratios(a):
+    """The offering reads next to the group list page of the same run (target: at least 1.0x)."""
+    rps = {}
+    with open(a.results, encoding="utf-8") as f:
+        for line in f:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) >= 7:
+                try:
+                    rps[parts[0]] = (float(parts[1]), int(parts[4]))
+                except ValueError:
+                    pass
+    shown = [s for s in a.scenarios if s in rps]
+    if not shown:
+        return
+    print()
+    if a.base not in rps or rps[a.base][0] <= 0:
+        print(f"(no ratios: scenario {a.base} was not run; add it to BENCH_SCENARIOS)")
+        return
+    base = rps[a.base][0]
+    for s in shown:
+        r, non2xx = rps[s]
+        verdict = "meets" if r / base >= a.target else "BELOW"
+        note = f"; {non2xx} non-2xx answers, not comparable" if non2xx else ""
+        print(f"{s:<22} {r / base:5.2f}x the requests/s of {a.base} ({r:.1f} / {base:.1f}; "
+              f"{verdict} the target of {a.target:.1f}x{note})")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -329,6 +507,15 @@ def main():
     p.add_argument("--filter", default="biolog", help="report the share of names containing this")
     p.add_argument("--seed", type=int, default=42, help="random seed for names and the tree shape")
     p.add_argument("--out", required=True)
+    p = sub.add_parser("seed-offerings")
+    p.add_argument("--url", required=True)
+    p.add_argument("--customers", type=int, default=2000)
+    p.add_argument("--offerings", type=int, default=1000)
+    p.add_argument("--plans", type=int, default=3, help="plans per offering")
+    p.add_argument("--workers", type=int, default=8)
+    p.add_argument("--seed", type=int, default=43)
+    p.add_argument("--customers-out", required=True)
+    p.add_argument("--offerings-out", required=True)
     p = sub.add_parser("count")
     p.add_argument("--url", required=True)
     p.add_argument("--query", required=True)
@@ -343,6 +530,11 @@ def main():
     p.add_argument("--log-prefix", required=True)
     p = sub.add_parser("table")
     p.add_argument("--results", required=True)
+    p = sub.add_parser("ratios")
+    p.add_argument("--results", required=True)
+    p.add_argument("--base", required=True, help="the scenario the others are compared with")
+    p.add_argument("--target", type=float, default=1.0)
+    p.add_argument("scenarios", nargs="+")
     a = ap.parse_args()
     globals()["cmd_" + a.cmd.replace("-", "_")](a)
 

@@ -17,7 +17,11 @@
 #   BENCH_MAX_DEPTH=6        deepest level of the seeded tree
 #   BENCH_SEED_WORKERS=8     concurrent seeding connections
 #   BENCH_FILTER=biolog      substring for the name-filter scenario (about 10 % of the seeded names)
-#   BENCH_SCENARIOS="create-root create-child retrieve list-page list-filter rename"
+#   BENCH_CUSTOMERS=2000     customers to seed, members of 1 to 3 seeded groups   } only when an offering
+#   BENCH_OFFERINGS=1000     offerings to seed, restricted to assorted groups     } scenario is run
+#   BENCH_PLANS=3            plans per offering                                   }
+#   BENCH_PUBLIC_PAGE_SIZE   page_size of public-list-allowed (default: none, the service's default page of 10)
+#   BENCH_SCENARIOS="create-root create-child retrieve list-page list-filter rename order-check public-list-allowed"
 #                            (also: asof-list-page, stats -- the point-in-time list and the report row)
 #   BENCH_PGBENCH_DURATION   seconds of pgbench (default: BENCH_DURATION)
 #   BENCH_ANALYZE=auto       VACUUM ANALYZE the database after seeding: auto does so only when the server's
@@ -52,7 +56,11 @@ ROOTS=${BENCH_ROOTS:-50}
 MAX_DEPTH=${BENCH_MAX_DEPTH:-6}
 SEED_WORKERS=${BENCH_SEED_WORKERS:-8}
 FILTER=${BENCH_FILTER:-biolog}
-SCENARIOS=${BENCH_SCENARIOS:-create-root create-child retrieve list-page list-filter rename}
+CUSTOMERS_N=${BENCH_CUSTOMERS:-2000}
+OFFERINGS_N=${BENCH_OFFERINGS:-1000}
+PLANS_N=${BENCH_PLANS:-3}
+SCENARIOS=${BENCH_SCENARIOS:-create-root create-child retrieve list-page list-filter rename order-check public-list-allowed}
+OFFERING_SCENARIOS="order-check public-list-allowed"   # the scenarios that need seeded customers and offerings
 PGBENCH_DURATION=${BENCH_PGBENCH_DURATION:-$DURATION}
 ANALYZE=${BENCH_ANALYZE:-auto}
 XMX=${BENCH_XMX:-256m}
@@ -124,6 +132,15 @@ BENCH_TOKEN=$(python3 bench/benchctl.py login --url "$URL" --username "$ADMIN")
 log "seeding $GROUPS_N groups ($ROOTS roots, depth <= $MAX_DEPTH, $SEED_WORKERS workers)"
 python3 bench/benchctl.py seed --url "$URL" --count "$GROUPS_N" --roots "$ROOTS" --max-depth "$MAX_DEPTH" \
   --workers "$SEED_WORKERS" --filter "$FILTER" --out "$BENCH_UUIDS" | tee "$OUT/seed.txt"
+WITH_OFFERINGS=no
+for s in $SCENARIOS; do [[ " $OFFERING_SCENARIOS " == *" $s "* ]] && WITH_OFFERINGS=yes; done
+if [[ $WITH_OFFERINGS == yes ]]; then
+  export BENCH_CUSTOMERS_FILE="$OUT/customers.tsv" BENCH_OFFERINGS_FILE="$OUT/offerings.tsv"
+  log "seeding $CUSTOMERS_N customers and $OFFERINGS_N offerings with $PLANS_N plans each ($SEED_WORKERS workers)"
+  python3 bench/benchctl.py seed-offerings --url "$URL" --customers "$CUSTOMERS_N" --offerings "$OFFERINGS_N" \
+    --plans "$PLANS_N" --workers "$SEED_WORKERS" --customers-out "$BENCH_CUSTOMERS_FILE" \
+    --offerings-out "$BENCH_OFFERINGS_FILE" | tee -a "$OUT/seed.txt"
+fi
 total=$(python3 bench/benchctl.py count --url "$URL" --query "page_size=1")
 matching=$(python3 bench/benchctl.py count --url "$URL" --query "page_size=1" --name "$FILTER")
 log "the service counts $total groups; name filter '$FILTER' matches $matching"
@@ -214,8 +231,11 @@ echo
 echo "Results: $total groups seeded (name filter '$FILTER' matches $matching), wrk -t$THREADS -c$CONNECTIONS," \
      "${DURATION} s per scenario after ${WARMUP} s warm-up; pgbench $CONNECTIONS clients, ${PGBENCH_DURATION} s;" \
      "planner statistics: $STATISTICS"
+[[ $WITH_OFFERINGS == yes ]] && echo "Offerings: $CUSTOMERS_N customers and $OFFERINGS_N offerings with $PLANS_N plans" \
+     "each seeded ($(tail -n 1 "$OUT/seed.txt" | sed 's/.*; offerings: /offerings: /'))"
 echo
 python3 bench/benchctl.py table --results "$RESULTS"
+python3 bench/benchctl.py ratios --results "$RESULTS" --base list-page $OFFERING_SCENARIOS
 echo
 python3 bench/benchctl.py jvm --jstat "$OUT/jstat.txt" --rss "$OUT/rss.txt" --hwm "${hwm:-0}" --interval "$SAMPLE_INTERVAL" \
   --heap-info "$OUT/heap_info.txt"

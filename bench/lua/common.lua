@@ -5,6 +5,9 @@
 --   BENCH_TOKEN        API token of a staff user, sent as "Authorization: Token <token>"
 --   BENCH_UUIDS        file of seeded groups, one "uuid<TAB>name" per line
 --   BENCH_FILTER       substring for the name-filter scenario
+--   BENCH_CUSTOMERS_FILE  file of seeded customers, one uuid per line (offering scenarios)
+--   BENCH_OFFERINGS_FILE  file of seeded offerings, one "offering uuid<TAB>plan uuid plan uuid ..." per line
+--   BENCH_PUBLIC_PAGE_SIZE  page_size of the public-list-allowed scenario (default: none, the service's 10)
 --   BENCH_SCENARIO     label written to the result line (default: the script's own label)
 --   BENCH_RESULT_FILE  if set, done() appends one tab-separated result line to it
 --
@@ -52,6 +55,37 @@ local function load_uuids()
   end
   f:close()
   assert(#bench.uuids > 0, "no uuids in " .. path)
+end
+
+-- Seeded customers and offerings, when run.sh seeded them (the offering scenarios need them).
+bench.customers, bench.offerings = {}, {}
+
+local function load_offerings()
+  local path = os.getenv("BENCH_CUSTOMERS_FILE")
+  if path and path ~= "" then
+    local f = assert(io.open(path, "r"), "cannot open " .. path)
+    for line in f:lines() do
+      if line:match("^%x+$") then bench.customers[#bench.customers + 1] = line end
+    end
+    f:close()
+  end
+  path = os.getenv("BENCH_OFFERINGS_FILE")
+  if path and path ~= "" then
+    local f = assert(io.open(path, "r"), "cannot open " .. path)
+    for line in f:lines() do
+      local uuid, plans = line:match("^(%x+)\t(.*)$")
+      if uuid then
+        local o = { uuid = uuid, plans = {} }
+        for p in plans:gmatch("%x+") do o.plans[#o.plans + 1] = p end
+        bench.offerings[#bench.offerings + 1] = o
+      end
+    end
+    f:close()
+  end
+end
+
+function bench.has_offerings()
+  return #bench.customers > 0 and #bench.offerings > 0
 end
 
 -- A random seeded group: its index, uuid and seeded name.
@@ -111,6 +145,28 @@ function bench.requests.stats()
   return wrk.format("GET", "/api/organization-groups/" .. uuid .. "/stats/")
 end
 
+-- May a random seeded customer order a random plan of a random seeded offering? (E16, staff only)
+function bench.requests.order_check()
+  assert(bench.has_offerings(), "order-check needs BENCH_CUSTOMERS_FILE and BENCH_OFFERINGS_FILE")
+  local o = bench.offerings[math.random(#bench.offerings)]
+  local path = "/api/marketplace-provider-offerings/" .. o.uuid .. "/order_check/?customer_uuid="
+    .. bench.customers[math.random(#bench.customers)]
+  if #o.plans > 0 then
+    path = path .. "&plan_uuid=" .. o.plans[math.random(#o.plans)]
+  end
+  return wrk.format("GET", path)
+end
+
+-- The first page of the offerings a random seeded customer may order, with the plans it may order (E11):
+-- the service's default page size (10), as a catalogue client asks, unless BENCH_PUBLIC_PAGE_SIZE is set.
+local public_page_size = os.getenv("BENCH_PUBLIC_PAGE_SIZE") or ""
+local public_suffix = public_page_size ~= "" and ("&page_size=" .. public_page_size) or ""
+function bench.requests.public_list_allowed()
+  assert(bench.has_offerings(), "public-list-allowed needs BENCH_CUSTOMERS_FILE and BENCH_OFFERINGS_FILE")
+  return wrk.format("GET", "/api/marketplace-public-offerings/?allowed_customer_uuid="
+    .. bench.customers[math.random(#bench.customers)] .. public_suffix)
+end
+
 -- Renames keep the seeded name as a prefix (so the name filter keeps matching the same share)
 -- and add a unique suffix (so that every PATCH is a real change, not a no-op).
 function bench.requests.rename()
@@ -131,6 +187,7 @@ end
 function init(args)
   math.randomseed(os.time() * 1000 + (id or 0))
   load_uuids()
+  load_offerings()
 end
 
 function response(status, headers, body)
