@@ -82,15 +82,14 @@ class ProjectionsIntegrationTest extends IntegrationTest {
             assertThat(p.get("position").asLong()).isEqualTo(head);
             assertThat(p.get("lag").asLong()).isZero();
         }
-        byName.values().forEach(p -> {
-            assertThat(p.get("kind").asText()).isIn("synchronous", "streaming");
-            assertThat(p.get("status").asText()).isIn("live", "rebuilding", "failed");
-        });
-        // Streaming processors catch up on their own; then they report the head and no lag, as every node would.
+        byName.values().forEach(p -> assertThat(p.get("kind").asText()).isIn("synchronous", "streaming"));
+        // Streaming processors catch up on their own, past any failure an earlier test provoked (a dropped table
+        // answers "retrying" until the processor gets past it); then they are live at the head, as every node is.
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
             JsonNode list = call("GET", "/api/projections/", adminToken(), null).json();
             for (JsonNode p : list) {
                 if (p.get("kind").asText().equals("streaming")) {
+                    assertThat(p.get("status").asText()).as(p.toString()).isEqualTo("live");
                     assertThat(p.get("position").asLong()).as(p.toString()).isEqualTo(head);
                     assertThat(p.get("lag").asLong()).as(p.toString()).isZero();
                 }
