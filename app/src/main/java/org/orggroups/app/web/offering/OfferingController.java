@@ -57,6 +57,7 @@ import org.orggroups.app.web.support.Hyperlinks;
 import org.orggroups.app.web.support.Messaging;
 import org.orggroups.app.web.support.Paging;
 import org.orggroups.app.web.support.Uuids;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -102,7 +103,7 @@ public class OfferingController {
     @PagingParameters
     @ApiResponsesFor(headers = {ResponseHeader.RESULT_COUNT, ResponseHeader.LINK}, errors = {400, 401, 404})
     @GetMapping({LIST, LIST + "/"})
-    public ResponseEntity<List<ProviderOfferingDetails>> list(@Parameter(hidden = true) OfferingListParameters parameters) {
+    public ResponseEntity<List<ProviderOfferingDetails>> list(@ParameterObject OfferingListParameters parameters) {
         Page<OfferingSummary> page = staff()
                 ? messaging.page(new ListOfferings(parameters.filter(), parameters.page()), OfferingSummary.class)
                 : parameters.page().slice(List.of());
@@ -120,7 +121,7 @@ public class OfferingController {
             errors = {400, 401, 404})
     @RequestMapping(method = RequestMethod.HEAD, path = {LIST, LIST + "/"})
     public ResponseEntity<List<ProviderOfferingDetails>> count(
-            @Parameter(hidden = true) OfferingListParameters parameters) {
+            @ParameterObject OfferingListParameters parameters) {
         return list(parameters);
     }
 

@@ -66,9 +66,6 @@ public record OfferingListParameters(
         @FilterParameters.Name String name,
         @FilterParameters.NameExact String nameExact) {
 
-    /** The provider of no offering: a {@code customer} link to no customer route matches nothing, as in Waldur. */
-    private static final CustomerId NOBODY = new CustomerId(new UUID(0, 0));
-
     /**
      * Reads and checks the parameters: the uuid filters first ({@code customer}, {@code customer_uuid},
      * {@code organization_group_uuid}, {@code allowed_customer_uuid}), then {@code page}, then the text filters.
@@ -107,10 +104,18 @@ public record OfferingListParameters(
     /** Both {@code customer} and {@code customer_uuid} must hold, as two django-filter filters do. */
     private CustomerId provider() {
         if (noSuchCustomer || (customer != null && customerUuid != null && !customer.equals(customerUuid))) {
-            return NOBODY;
+            return nobody();
         }
         UUID provider = customer != null ? customer : customerUuid;
         return provider == null ? null : new CustomerId(provider);
+    }
+
+    /**
+     * @return the provider of no offering: a {@code customer} link to no customer route matches nothing, as in
+     *         Waldur (a method, not a constant, so that the schema does not take it for a parameter)
+     */
+    private static CustomerId nobody() {
+        return new CustomerId(new UUID(0, 0));
     }
 
     /** django-filter's {@code BooleanWidget}: true/false/1/0 in any case; any other value is no filter. */

@@ -39,6 +39,7 @@ import org.orggroups.app.web.schema.ResponseHeader;
 import org.orggroups.app.web.support.Hyperlinks;
 import org.orggroups.app.web.support.Messaging;
 import org.orggroups.app.web.support.Paging;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -79,7 +80,7 @@ public class PlanController {
     @PagingParameters
     @ApiResponsesFor(headers = {ResponseHeader.RESULT_COUNT, ResponseHeader.LINK}, errors = {400, 401, 404})
     @GetMapping({LIST, LIST + "/"})
-    public ResponseEntity<List<ProviderPlanDetails>> list(@Parameter(hidden = true) PlanListParameters parameters) {
+    public ResponseEntity<List<ProviderPlanDetails>> list(@ParameterObject PlanListParameters parameters) {
         Page<PlanSummary> page = staff() && !parameters.matchesNothing()
                 ? messaging.page(new ListPlans(parameters.offering(), parameters.page()), PlanSummary.class)
                 : parameters.page().slice(List.of());
@@ -96,7 +97,7 @@ public class PlanController {
     @ApiResponsesFor(headers = {ResponseHeader.RESULT_COUNT, ResponseHeader.LINK}, noBody = true,
             errors = {400, 401, 404})
     @RequestMapping(method = RequestMethod.HEAD, path = {LIST, LIST + "/"})
-    public ResponseEntity<List<ProviderPlanDetails>> count(@Parameter(hidden = true) PlanListParameters parameters) {
+    public ResponseEntity<List<ProviderPlanDetails>> count(@ParameterObject PlanListParameters parameters) {
         return list(parameters);
     }
 

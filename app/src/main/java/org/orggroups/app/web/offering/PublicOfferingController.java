@@ -27,6 +27,7 @@ import org.orggroups.app.web.support.Hyperlinks;
 import org.orggroups.app.web.support.Messaging;
 import org.orggroups.app.web.support.Paging;
 import org.orggroups.app.web.support.Uuids;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -65,7 +66,7 @@ public class PublicOfferingController {
     @PagingParameters
     @ApiResponsesFor(headers = {ResponseHeader.RESULT_COUNT, ResponseHeader.LINK}, errors = {400, 401, 404})
     @GetMapping({LIST, LIST + "/"})
-    public ResponseEntity<List<PublicOfferingDetails>> list(@Parameter(hidden = true) OfferingListParameters parameters) {
+    public ResponseEntity<List<PublicOfferingDetails>> list(@ParameterObject OfferingListParameters parameters) {
         Page<OfferingSummary> page = messaging.page(
                 new ListPublicOfferings(viewer(), parameters.filter(), parameters.page()), OfferingSummary.class);
         String base = Hyperlinks.base();
@@ -81,7 +82,7 @@ public class PublicOfferingController {
             errors = {400, 401, 404})
     @RequestMapping(method = RequestMethod.HEAD, path = {LIST, LIST + "/"})
     public ResponseEntity<List<PublicOfferingDetails>> count(
-            @Parameter(hidden = true) OfferingListParameters parameters) {
+            @ParameterObject OfferingListParameters parameters) {
         return list(parameters);
     }
 
