@@ -1,5 +1,5 @@
--- Copy of the application's Flyway migration V2__command_side_tree.sql, for tests on an in-memory H2.
--- Keep it in step with the migration.
+-- Copy of the application's Flyway migration V2__command_side_tree.sql and of the command-side table of
+-- V11__offerings_and_plans.sql, for tests on an in-memory H2. Keep it in step with the migrations.
 create table group_tree (
     group_id  uuid    not null primary key,
     parent_id uuid,
@@ -13,6 +13,13 @@ create table group_member (
     primary key (group_id, customer_id)
 );
 create index idx_group_member_customer on group_member (customer_id);
+
+-- Copy of provider_offering from V11__offerings_and_plans.sql.
+create table provider_offering (
+    offering_id uuid not null primary key,
+    provider_id uuid not null
+);
+create index idx_provider_offering_provider on provider_offering (provider_id);
 
 -- One row. Every change to the tree's shape (move, delete, membership change) locks it first, so that
 -- two opposite moves can never both pass, on any number of nodes sharing this database.

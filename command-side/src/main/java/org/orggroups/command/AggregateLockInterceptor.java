@@ -12,6 +12,10 @@ import org.orggroups.api.customer.UpdateCustomerGroups;
 import org.orggroups.api.group.CreateGroup;
 import org.orggroups.api.group.DeleteGroup;
 import org.orggroups.api.group.UpdateGroup;
+import org.orggroups.api.offering.CreateOffering;
+import org.orggroups.api.offering.CreatePlan;
+import org.orggroups.api.offering.UpdateOfferingGroups;
+import org.orggroups.api.offering.UpdatePlanGroups;
 import org.orggroups.command.tree.GroupTree;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,8 +30,8 @@ import org.springframework.stereotype.Component;
  * is unique and it is never updated, so {@code SELECT ... FOR UPDATE} on it blocks only other writers of that
  * aggregate, never readers. (A transaction-scoped advisory lock on PostgreSQL was tried instead: it takes no
  * lock on the event table, and a rebuild's swap then deadlocked with writers; decision record 9.) Commands that
- * change the tree's shape take the {@code tree_lock} row first
- * ({@link GroupTree#lockShape()}), so every transaction takes its locks in the same order (tree, then
+ * change the tree's shape, or must find groups or a provider live until they commit, take the {@code tree_lock}
+ * row first ({@link GroupTree#lockShape()}), so every transaction takes its locks in the same order (tree, then
  * aggregate, then group rows) and two of them cannot wait for each other. Creations have no row to lock yet
  * and take only the event table's lock ({@link #creationLockStatement()}).
  * A writer that still loses a race (a subtree delete appending to a group renamed at the same instant) gets
@@ -55,7 +59,7 @@ public class AggregateLockInterceptor implements MessageHandlerInterceptor<Comma
     public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain interceptorChain)
             throws Exception {
         CommandMessage<?> command = unitOfWork.getMessage();
-        if (changesTreeShape(command.getPayload())) {
+        if (changesTreeShape(command.getPayload()) || checksLiveness(command.getPayload())) {
             tree.lockShape();
         }
         if (createsAggregate(command.getPayload())) {
@@ -92,7 +96,8 @@ public class AggregateLockInterceptor implements MessageHandlerInterceptor<Comma
 
     /** @return whether the command is handled by an aggregate's constructor, so that nothing exists to lock */
     static boolean createsAggregate(Object command) {
-        return command instanceof CreateGroup || command instanceof CreateCustomer;
+        return command instanceof CreateGroup || command instanceof CreateCustomer
+                || command instanceof CreateOffering;
     }
 
     /**
@@ -103,5 +108,18 @@ public class AggregateLockInterceptor implements MessageHandlerInterceptor<Comma
                 || command instanceof DeleteGroup
                 || command instanceof UpdateCustomerGroups
                 || command instanceof DeleteCustomer;
+    }
+
+    /**
+     * @return whether the command reads groups or a provider as live and relies on them staying so until it commits
+     *         (API-offerings.md 2.4 and section 3: under the {@code tree_lock} that deletes take): an offering's
+     *         creation always (its provider), a plan's creation and a restriction of an offering or a plan when they
+     *         name groups
+     */
+    static boolean checksLiveness(Object command) {
+        return command instanceof CreateOffering
+                || (command instanceof CreatePlan create && !create.groupIds().isEmpty())
+                || (command instanceof UpdateOfferingGroups offering && !offering.groupIds().isEmpty())
+                || (command instanceof UpdatePlanGroups plan && !plan.groupIds().isEmpty());
     }
 }

@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 public class CommandSideConfiguration {
 
     /**
-     * The lock factory of both aggregates ({@code @Aggregate(lockFactory = "aggregateLockFactory")}): none.
+     * The lock factory of every aggregate ({@code @Aggregate(lockFactory = "aggregateLockFactory")}): none.
      * <p>
      * Every lock the command side relies on lives in the database: the {@code tree_lock} row, the row locks
      * on {@code group_tree}, and the event table's unique {@code (aggregate_identifier, sequence_number)}.

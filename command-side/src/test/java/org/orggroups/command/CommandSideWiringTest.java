@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.lock.LockFactory;
@@ -20,6 +21,7 @@ import org.orggroups.api.MetadataKeys;
 import org.orggroups.api.customer.CreateCustomer;
 import org.orggroups.api.customer.CustomerId;
 import org.orggroups.api.customer.CustomerLeftGroup;
+import org.orggroups.api.customer.DeleteCustomer;
 import org.orggroups.api.customer.UpdateCustomerGroups;
 import org.orggroups.api.group.CreateGroup;
 import org.orggroups.api.group.DeleteGroup;
@@ -27,6 +29,15 @@ import org.orggroups.api.group.GroupDeleted;
 import org.orggroups.api.group.GroupId;
 import org.orggroups.api.group.ParentChange;
 import org.orggroups.api.group.UpdateGroup;
+import org.orggroups.api.offering.CreateOffering;
+import org.orggroups.api.offering.CreatePlan;
+import org.orggroups.api.offering.NewPlan;
+import org.orggroups.api.offering.OfferingCreated;
+import org.orggroups.api.offering.OfferingDeleted;
+import org.orggroups.api.offering.OfferingId;
+import org.orggroups.api.offering.PlanCreated;
+import org.orggroups.api.offering.PlanId;
+import org.orggroups.api.offering.UpdateOfferingGroups;
 import org.orggroups.command.tree.GroupTreeProjection;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
@@ -39,7 +50,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * This module's beans under Axon's Spring Boot auto-configuration, as the application runs them: the
- * aggregates' repositories and lock factory, the tree as a handler parameter, the projection as a subscribing
+ * aggregates' repositories and lock factory, the tree, the providers and the cascades as handler parameters or
+ * beans, the projection as a subscribing
  * processor in the command's transaction (on H2, with the events kept in memory).
  */
 @SpringBootTest(classes = CommandSideWiringTest.CommandSideOnly.class, properties = {
@@ -75,6 +87,7 @@ class CommandSideWiringTest {
     void aggregatesGetRepositoriesAndTheDatabaseOnlyLockFactory() {
         assertThat(context.getBean("organizationGroupRepository")).isInstanceOf(Repository.class);
         assertThat(context.getBean("customerRepository")).isInstanceOf(Repository.class);
+        assertThat(context.getBean("offeringRepository")).isInstanceOf(Repository.class);
         assertThat(context.getBean("aggregateLockFactory", LockFactory.class)).isSameAs(NullLockFactory.INSTANCE);
     }
 
@@ -119,7 +132,53 @@ class CommandSideWiringTest {
                 .isInstanceOf(AggregateDeletedException.class);
     }
 
+    @Test
+    void offeringsCheckTheirProviderAndGroupsAndGoWithTheirProvider() {
+        GroupId group = GroupId.random();
+        GroupId gone = GroupId.random();
+        CustomerId provider = CustomerId.random();
+        OfferingId offering = OfferingId.random();
+        PlanId basic = PlanId.random();
+        commands.sendAndWait(new CreateGroup(group, "Universities", null));
+        commands.sendAndWait(new CreateGroup(gone, "Gone", null));
+        commands.sendAndWait(new DeleteGroup(gone, null));
+        commands.sendAndWait(new CreateCustomer(provider, "Provider"));
+
+        assertThatThrownBy(() -> commands.sendAndWait(new CreateOffering(OfferingId.random(), CustomerId.random(),
+                "Cloud", true, Set.of(), false, List.of()))).isInstanceOf(ProviderNotFoundException.class);
+        assertThatThrownBy(() -> commands.sendAndWait(new CreateOffering(OfferingId.random(), provider, "Cloud", true,
+                Set.of(group, gone), false, List.of()))).isInstanceOf(MemberGroupNotFoundException.class);
+
+        commands.sendAndWait(new CreateOffering(offering, provider, "Cloud", true, Set.of(group), false,
+                List.of(new NewPlan(basic, "Basic"))));
+        assertThat(payloads(offering.toString())).containsExactly(
+                new OfferingCreated(offering, provider, "Cloud", true, List.of(group), false),
+                new PlanCreated(basic, offering, "Basic", List.of(), false));
+        assertThat(jdbc.queryForObject("select provider_id from provider_offering where offering_id = ?",
+                UUID.class, offering.uuid())).isEqualTo(provider.uuid());
+        assertThatThrownBy(() -> commands.sendAndWait(new UpdateOfferingGroups(offering, Set.of(gone), null)))
+                .isInstanceOf(MemberGroupNotFoundException.class);
+
+        commands.sendAndWait(new DeleteCustomer(provider));
+
+        List<DomainEventMessage<?>> offeringEvents = events.readEvents(offering.toString()).asStream()
+                .<DomainEventMessage<?>>map(event -> event).toList();
+        DomainEventMessage<?> deleted = offeringEvents.get(offeringEvents.size() - 1);
+        assertThat(deleted.getPayload()).isEqualTo(new OfferingDeleted(offering, provider));
+        assertThat(deleted.getMetaData()).containsEntry(MetadataKeys.CAUSED_BY_CUSTOMER, provider.toString());
+        assertThat(jdbc.queryForObject("select count(*) from provider_offering where provider_id = ?", Integer.class,
+                provider.uuid())).isZero();
+        assertThatThrownBy(() -> commands.sendAndWait(new CreatePlan(offering, PlanId.random(), "Late", Set.of(),
+                false))).isInstanceOf(AggregateDeletedException.class);
+        assertThatThrownBy(() -> commands.sendAndWait(new CreateOffering(OfferingId.random(), provider, "Cloud", true,
+                Set.of(), false, List.of()))).isInstanceOf(ProviderNotFoundException.class);
+    }
+
     private List<Object> payloads(GroupId group) {
-        return events.readEvents(group.toString()).asStream().<Object>map(DomainEventMessage::getPayload).toList();
+        return payloads(group.toString());
+    }
+
+    private List<Object> payloads(String aggregateId) {
+        return events.readEvents(aggregateId).asStream().<Object>map(DomainEventMessage::getPayload).toList();
     }
 }

@@ -7,8 +7,8 @@ import java.util.UUID;
 import org.orggroups.api.group.GroupId;
 import org.orggroups.api.query.GroupSummary;
 
-/** Reads {@code group_view} rows into {@link GroupSummary}, for both query handlers. */
-final class GroupRows {
+/** Reads {@code group_view} rows into {@link GroupSummary}, for every query handler that shows groups. */
+public final class GroupRows {
 
     private GroupRows() {
     }
@@ -17,14 +17,14 @@ final class GroupRows {
      * @param alias the alias of {@code group_view} in the query
      * @return the columns {@link #read} reads, qualified by {@code alias}
      */
-    static String columns(String alias) {
+    public static String columns(String alias) {
         return String.join(", ",
                 alias + ".group_id", alias + ".name", alias + ".parent_id", alias + ".parent_name",
                 alias + ".customers_count", alias + ".version");
     }
 
     /** A {@code RowMapper} view of {@link #read}. */
-    static GroupSummary map(ResultSet rs, int row) throws SQLException {
+    public static GroupSummary map(ResultSet rs, int row) throws SQLException {
         return read(rs);
     }
 
@@ -33,7 +33,7 @@ final class GroupRows {
      * @return the group
      * @throws SQLException when a column is missing
      */
-    static GroupSummary read(ResultSet rs) throws SQLException {
+    public static GroupSummary read(ResultSet rs) throws SQLException {
         UUID parentId = rs.getObject("parent_id", UUID.class);
         return new GroupSummary(
                 new GroupId(rs.getObject("group_id", UUID.class)),

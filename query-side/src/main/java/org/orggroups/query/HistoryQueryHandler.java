@@ -279,7 +279,11 @@ public class HistoryQueryHandler {
         return Optional.of(new CustomerSummary(customerId, names.get(0), groups));
     }
 
-    private static RevisionUser user(MetaData metaData) {
+    /**
+     * @param metaData an event's metadata
+     * @return who made the change, or {@code null} when no user (or no user uuid) is recorded
+     */
+    public static RevisionUser user(MetaData metaData) {
         Object uuid = metaData.get(MetadataKeys.USER_UUID);
         if (uuid == null) {
             return null;
@@ -292,7 +296,8 @@ public class HistoryQueryHandler {
         }
     }
 
-    private static String quoted(String name) {
+    /** @return the name in double quotes, as history comments show names */
+    public static String quoted(String name) {
         return "\"" + name + "\"";
     }
 

@@ -14,7 +14,13 @@ import org.orggroups.api.customer.CustomerId;
 import org.orggroups.api.customer.CustomerRenamed;
 import org.orggroups.api.group.GroupCreated;
 import org.orggroups.api.group.GroupId;
+import org.orggroups.api.offering.OfferingId;
+import org.orggroups.api.offering.PlanId;
+import org.orggroups.api.query.PageRequest;
+import org.orggroups.api.query.audit.AuditEvent;
+import org.orggroups.api.query.audit.ListAuditEvents;
 import org.orggroups.query.audit.AuditEventBulkRebuild;
+import org.orggroups.query.audit.AuditEventQueryHandler;
 import org.orggroups.query.audit.AuditEventProjection;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -69,6 +75,31 @@ class AuditEventBulkRebuildTest {
         List<Map<String, Object>> rows = assertSameRows(history);
         assertThat(rows).hasSize(history.events().size());
         assertThat(rows).filteredOn(row -> row.get("aggregate_id") == null).hasSize(2);
+    }
+
+    @Test
+    void offeringEventsAreRecordedUnderTheirOfferingWithTheirIdsAndGroups() {
+        EventHistory history = new EventHistory(44);
+        GroupId group = history.createGroup("Group", null);
+        CustomerId provider = history.createCustomer("Provider");
+        OfferingId offering = history.createOffering("Compute", provider, true, true, List.of(group));
+        PlanId plan = history.createPlan(offering, "Plan", false, List.of(group));
+        history.openPlan(offering, plan);
+        history.deleteProvider(provider);
+
+        assertSameRows(history);
+        List<AuditEvent> events = new AuditEventQueryHandler(handlers.jdbc()).handle(new ListAuditEvents(
+                offering.uuid(), null, null, null, null, null, new PageRequest(1, 10))).items();
+        assertThat(events).extracting(AuditEvent::eventType).containsExactly("OfferingDeleted", "PlanAccessOpened",
+                "PlanCreated", "OfferingCreated");
+        assertThat(events).extracting(AuditEvent::aggregateType).containsOnly("Offering");
+        assertThat(events).extracting(AuditEvent::sequence).containsExactly(3L, 2L, 1L, 0L);
+        Map<String, Object> created = events.get(3).payload();
+        assertThat(created).containsExactly(Map.entry("offering_id", offering.uuid()),
+                Map.entry("provider_id", provider.uuid()), Map.entry("name", "Compute"), Map.entry("shared", true),
+                Map.entry("group_ids", List.of(group.toString())), Map.entry("include_descendant_groups", true));
+        assertThat(events.get(2).payload()).containsEntry("plan_id", plan.uuid())
+                .containsEntry("offering_id", offering.uuid());
     }
 
     @ParameterizedTest

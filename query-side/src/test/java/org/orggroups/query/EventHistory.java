@@ -32,6 +32,15 @@ import org.orggroups.api.group.GroupDeleted;
 import org.orggroups.api.group.GroupId;
 import org.orggroups.api.group.GroupRenamed;
 import org.orggroups.api.group.GroupReparented;
+import org.orggroups.api.offering.OfferingAccessOpened;
+import org.orggroups.api.offering.OfferingAccessRestricted;
+import org.orggroups.api.offering.OfferingCreated;
+import org.orggroups.api.offering.OfferingDeleted;
+import org.orggroups.api.offering.OfferingId;
+import org.orggroups.api.offering.PlanAccessOpened;
+import org.orggroups.api.offering.PlanAccessRestricted;
+import org.orggroups.api.offering.PlanCreated;
+import org.orggroups.api.offering.PlanId;
 import org.orggroups.api.replay.BulkRebuild;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -64,6 +73,10 @@ final class EventHistory {
     private final Map<CustomerId, String> customerNames = new LinkedHashMap<>();
     private final Map<CustomerId, Set<GroupId>> memberships = new HashMap<>();
     private final List<GroupId> deletedGroups = new ArrayList<>();
+    private final Map<OfferingId, CustomerId> providers = new LinkedHashMap<>();
+    private final Map<OfferingId, List<GroupId>> offeringGroups = new HashMap<>();
+    private final Map<OfferingId, List<PlanId>> plans = new LinkedHashMap<>();
+    private final Map<PlanId, List<GroupId>> planGroups = new HashMap<>();
 
     EventHistory(long seed) {
         this.random = new Random(seed);
@@ -145,6 +158,147 @@ final class EventHistory {
         memberships.remove(id);
     }
 
+    OfferingId createOffering(String name, CustomerId provider, boolean shared, boolean descendants,
+                              List<GroupId> groups) {
+        OfferingId id = OfferingId.random();
+        publishOfferingEvent(id, new OfferingCreated(id, provider, name, shared, groups, descendants));
+        providers.put(id, provider);
+        offeringGroups.put(id, List.copyOf(groups));
+        plans.put(id, new ArrayList<>());
+        return id;
+    }
+
+    PlanId createPlan(OfferingId offering, String name, boolean descendants, List<GroupId> groups) {
+        PlanId id = PlanId.random();
+        publishOfferingEvent(offering, new PlanCreated(id, offering, name, groups, descendants));
+        plans.get(offering).add(id);
+        planGroups.put(id, List.copyOf(groups));
+        return id;
+    }
+
+    void restrictOffering(OfferingId id, boolean descendants, List<GroupId> groups) {
+        publishOfferingEvent(id, new OfferingAccessRestricted(id, groups, descendants, offeringGroups.get(id)));
+        offeringGroups.put(id, List.copyOf(groups));
+    }
+
+    void openOffering(OfferingId id) {
+        publishOfferingEvent(id, new OfferingAccessOpened(id, offeringGroups.get(id)));
+        offeringGroups.put(id, List.of());
+    }
+
+    void restrictPlan(OfferingId offering, PlanId id, boolean descendants, List<GroupId> groups) {
+        publishOfferingEvent(offering, new PlanAccessRestricted(id, offering, groups, descendants, planGroups.get(id)));
+        planGroups.put(id, List.copyOf(groups));
+    }
+
+    void openPlan(OfferingId offering, PlanId id) {
+        publishOfferingEvent(offering, new PlanAccessOpened(id, offering, planGroups.get(id)));
+        planGroups.put(id, List.of());
+    }
+
+    /** As the command side deletes a provider: each of its offerings (with their plans), then the customer. */
+    void deleteProvider(CustomerId provider) {
+        for (OfferingId offering : List.copyOf(providers.keySet())) {
+            if (providers.get(offering).equals(provider)) {
+                Map<String, Object> cause = Map.of(MetadataKeys.CAUSED_BY_CUSTOMER, provider.toString());
+                publish("Offering", offering.toString(), new OfferingDeleted(offering, provider), cause);
+                providers.remove(offering);
+                plans.remove(offering);
+            }
+        }
+        deleteCustomer(provider);
+    }
+
+    /** @return the live offerings and their live plans, in creation order */
+    Map<OfferingId, List<PlanId>> offerings() {
+        return plans;
+    }
+
+    /** @return the live customers */
+    List<CustomerId> customers() {
+        return List.copyOf(customerNames.keySet());
+    }
+
+    void publishOfferingEvent(OfferingId id, Object payload) {
+        publish("Offering", id.toString(), payload);
+    }
+
+    /**
+     * Appends {@code steps} random changes of groups, customers, offerings and plans: restrictions to live groups
+     * (some with descendants), openings, groups deleted and moved under restrictions, providers deleted.
+     */
+    EventHistory randomOfferingSteps(int steps) {
+        for (int i = 0; i < steps; i++) {
+            int dice = random.nextInt(100);
+            List<GroupId> groups = List.copyOf(parents.keySet());
+            List<CustomerId> customers = customers();
+            List<OfferingId> offerings = List.copyOf(plans.keySet());
+            if (dice < 12 || groups.size() < 4) {
+                createGroup("g" + i, groups.isEmpty() || random.nextInt(3) == 0 ? null : pick(groups));
+            } else if (dice < 20 || customers.size() < 4) {
+                createCustomer("c" + i);
+            } else if (dice < 32) {
+                join(pick(customers), pick(groups));
+            } else if (dice < 36) {
+                CustomerId customer = pick(customers);
+                if (!memberships.get(customer).isEmpty()) {
+                    leave(customer, pick(List.copyOf(memberships.get(customer))));
+                }
+            } else if (dice < 42) {
+                GroupId moved = pick(groups);
+                Set<GroupId> below = new LinkedHashSet<>(subtree(moved));
+                List<GroupId> targets = groups.stream().filter(g -> !below.contains(g)).toList();
+                moveGroup(moved, targets.isEmpty() || random.nextInt(4) == 0 ? null : pick(targets));
+            } else if (dice < 46) {
+                deleteSubtree(pick(groups));
+            } else if (dice < 48) {
+                renameGroup(pick(groups), "renamed " + i);
+            } else if (dice < 58 || offerings.isEmpty()) {
+                createOffering("o" + i, pick(customers), random.nextInt(4) > 0, random.nextBoolean(),
+                        someGroups(groups));
+            } else if (dice < 70) {
+                createPlan(pick(offerings), "p" + i, random.nextBoolean(), someGroups(groups));
+            } else if (dice < 78) {
+                List<GroupId> set = someGroups(groups);
+                if (!set.isEmpty()) {
+                    restrictOffering(pick(offerings), random.nextBoolean(), set);
+                }
+            } else if (dice < 81) {
+                OfferingId offering = pick(offerings);
+                openOffering(offering);
+            } else if (dice < 89) {
+                OfferingId offering = pick(offerings);
+                List<GroupId> set = someGroups(groups);
+                if (!plans.get(offering).isEmpty() && !set.isEmpty()) {
+                    restrictPlan(offering, pick(plans.get(offering)), random.nextBoolean(), set);
+                }
+            } else if (dice < 92) {
+                OfferingId offering = pick(offerings);
+                if (!plans.get(offering).isEmpty()) {
+                    openPlan(offering, pick(plans.get(offering)));
+                }
+            } else if (dice < 94) {
+                deleteProvider(providers.get(pick(offerings)));
+            } else if (dice < 96) {
+                nextDay();
+            }
+        }
+        return this;
+    }
+
+    /** @return none to three distinct live groups, half the time none */
+    private List<GroupId> someGroups(List<GroupId> groups) {
+        if (random.nextBoolean()) {
+            return List.of();
+        }
+        Set<GroupId> set = new LinkedHashSet<>();
+        int size = 1 + random.nextInt(3);
+        for (int i = 0; i < size; i++) {
+            set.add(pick(groups));
+        }
+        return List.copyOf(set);
+    }
+
     /** Lets the clock run on to a later day (UTC), at some time of that day. */
     void nextDay() {
         clock = clock.plus(Duration.ofDays(1 + random.nextInt(2))).plusMillis(random.nextInt(3_600_000));
@@ -164,6 +318,11 @@ final class EventHistory {
      * the store does.
      */
     void publish(String aggregateType, String aggregateId, Object payload) {
+        publish(aggregateType, aggregateId, payload, Map.of());
+    }
+
+    /** As {@link #publish(String, String, Object)}, with metadata of its own besides the random user. */
+    void publish(String aggregateType, String aggregateId, Object payload, Map<String, Object> more) {
         long sequence = sequences.merge(aggregateId, 1L, Long::sum) - 1;
         int step = random.nextInt(10);
         clock = clock.plusMillis(step < 2 ? 0 : random.nextInt(5_000));
@@ -177,6 +336,7 @@ final class EventHistory {
         if (random.nextBoolean()) {
             metaData.put(MetadataKeys.CORRELATION_ID, "corr-" + random.nextInt(1000));
         }
+        metaData.putAll(more);
         DomainEventMessage<?> message = new GenericDomainEventMessage<>(aggregateType, aggregateId, sequence,
                 payload, metaData, UUID.randomUUID().toString(), time);
         events.add(new Stored(nextIndex, message));

@@ -26,6 +26,19 @@ import org.orggroups.api.query.CustomerSummary;
 import org.orggroups.api.query.FindCustomer;
 import org.orggroups.api.query.FindGroup;
 import org.orggroups.api.query.GroupSummary;
+import org.orggroups.api.offering.OfferingAccessOpened;
+import org.orggroups.api.offering.OfferingAccessRestricted;
+import org.orggroups.api.offering.OfferingCreated;
+import org.orggroups.api.offering.OfferingDeleted;
+import org.orggroups.api.offering.OfferingId;
+import org.orggroups.api.offering.PlanAccessOpened;
+import org.orggroups.api.offering.PlanAccessRestricted;
+import org.orggroups.api.offering.PlanCreated;
+import org.orggroups.api.offering.PlanId;
+import org.orggroups.api.query.offering.FindOffering;
+import org.orggroups.api.query.offering.OfferingSummary;
+import org.orggroups.query.offering.OfferingQueryHandler;
+import org.orggroups.query.offering.OfferingViewProjection;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -41,14 +54,17 @@ final class ReadSide {
     private final List<DomainEventMessage<?>> published = new ArrayList<>();
     final GroupQueryHandler groups;
     final CustomerQueryHandler customers;
+    final OfferingQueryHandler offerings;
 
     ReadSide(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.projections = List.of(
                 new AnnotationEventHandlerAdapter(new GroupViewProjection(jdbc)),
-                new AnnotationEventHandlerAdapter(new CustomerViewProjection(jdbc)));
+                new AnnotationEventHandlerAdapter(new CustomerViewProjection(jdbc)),
+                new AnnotationEventHandlerAdapter(new OfferingViewProjection(jdbc)));
         this.groups = new GroupQueryHandler(jdbc);
         this.customers = new CustomerQueryHandler(jdbc);
+        this.offerings = new OfferingQueryHandler(jdbc);
     }
 
     GroupId createGroup(String name) {
@@ -106,6 +122,79 @@ final class ReadSide {
             leave(id, group.groupId(), false);
         }
         publishCustomerEvent(id, new CustomerDeleted(id));
+    }
+
+    /** Creates a shared or private offering, restricted to the groups when there are any, without plans. */
+    OfferingId createOffering(String name, CustomerId provider, boolean shared, boolean descendants,
+                              GroupId... groups) {
+        OfferingId id = OfferingId.random();
+        publishOfferingEvent(id, new OfferingCreated(id, provider, name, shared, List.of(groups), descendants));
+        return id;
+    }
+
+    PlanId createPlan(OfferingId offering, String name, boolean descendants, GroupId... groups) {
+        PlanId id = PlanId.random();
+        publishOfferingEvent(offering, new PlanCreated(id, offering, name, List.of(groups), descendants));
+        return id;
+    }
+
+    void restrictOffering(OfferingId id, boolean descendants, GroupId... groups) {
+        publishOfferingEvent(id, new OfferingAccessRestricted(id, List.of(groups), descendants,
+                offering(id).groups().stream().map(GroupSummary::groupId).toList()));
+    }
+
+    void openOffering(OfferingId id) {
+        publishOfferingEvent(id, new OfferingAccessOpened(id, List.of()));
+    }
+
+    void restrictPlan(OfferingId offering, PlanId id, boolean descendants, GroupId... groups) {
+        publishOfferingEvent(offering, new PlanAccessRestricted(id, offering, List.of(groups), descendants, List.of()));
+    }
+
+    void openPlan(OfferingId offering, PlanId id) {
+        publishOfferingEvent(offering, new PlanAccessOpened(id, offering, List.of()));
+    }
+
+    /** Deletes a provider as the command side does: its offerings go first, then the customer. */
+    void deleteProvider(CustomerId provider, OfferingId... offerings) {
+        for (OfferingId offering : offerings) {
+            publishOfferingEvent(offering, new OfferingDeleted(offering, provider));
+        }
+        deleteCustomer(provider);
+    }
+
+    /** Deletes a group and its subtree as the command side does: deepest first, then the members leave. */
+    void deleteSubtree(GroupId root) {
+        List<GroupId> order = new ArrayList<>();
+        collect(root, order);
+        java.util.Collections.reverse(order);
+        List<Map<String, Object>> members = jdbc.queryForList("select customer_id, group_id from customer_group_view");
+        for (GroupId id : order) {
+            publishGroupEvent(id, new GroupDeleted(id, group(id).parentId(), root));
+        }
+        for (GroupId id : order) {
+            for (Map<String, Object> member : members) {
+                if (id.uuid().equals(member.get("group_id"))) {
+                    leave(new CustomerId((java.util.UUID) member.get("customer_id")), id, true);
+                }
+            }
+        }
+    }
+
+    private void collect(GroupId id, List<GroupId> order) {
+        order.add(id);
+        for (java.util.UUID child : jdbc.queryForList("select group_id from group_view where parent_id = ?",
+                java.util.UUID.class, id.uuid())) {
+            collect(new GroupId(child), order);
+        }
+    }
+
+    OfferingSummary offering(OfferingId id) {
+        return offerings.handle(new FindOffering(id)).orElseThrow(() -> new AssertionError("no offering " + id));
+    }
+
+    void publishOfferingEvent(OfferingId id, Object payload) {
+        publish("Offering", id.toString(), payload);
     }
 
     void publishGroupEvent(GroupId id, Object payload) {

@@ -46,5 +46,16 @@ class ReadViewsCopyTest {
             String migration = Files.readString(MIGRATIONS.resolve(vendor).resolve("V6__audit_and_reports.sql"));
             assertThat(auditAndReportsCopy).as(vendor).endsWith(migration);
         }
+        String offeringsCopy;
+        try (InputStream in = getClass().getResourceAsStream("/offerings.sql")) {
+            offeringsCopy = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String offerings = Files.readString(MIGRATIONS.resolve("postgresql").resolve("V11__offerings_and_plans.sql"));
+        assertThat(offeringsCopy).endsWith(offerings);
+        // H2's names are wider (it counts UTF-16 units); every other line is the same.
+        String h2Offerings = Files.readString(MIGRATIONS.resolve("h2").resolve("V11__offerings_and_plans.sql"));
+        assertThat(h2Offerings.lines().filter(l -> !l.startsWith("-- Names are varchar(300)"))
+                .map(l -> l.replace("varchar(300)", "varchar(150)")).toList())
+                .isEqualTo(offerings.lines().toList());
     }
 }

@@ -23,7 +23,8 @@ final class TestDatabase implements AutoCloseable {
     private TestDatabase(SingleConnectionDataSource dataSource, Runnable cleanUp) {
         this.dataSource = dataSource;
         this.cleanUp = cleanUp;
-        new ResourceDatabasePopulator(new ClassPathResource("read_views.sql"), new ClassPathResource("timeline.sql"))
+        new ResourceDatabasePopulator(new ClassPathResource("read_views.sql"), new ClassPathResource("timeline.sql"),
+                new ClassPathResource("offerings.sql"))
                 .execute(dataSource);
     }
 

@@ -43,7 +43,7 @@ public abstract class IntegrationTest {
     /** Tables emptied before each test: everything that events create. */
     private static final List<String> EVENT_TABLES = List.of(
             "domain_event_entry", "snapshot_event_entry", "token_entry", "dead_letter_entry",
-            "group_tree", "group_member", "group_view", "customer_view", "customer_group_view",
+            "group_tree", "group_member", "provider_offering", "group_view", "customer_view", "customer_group_view",
             "group_timeline", "customer_timeline", "customer_group_timeline",
             "audit_event", "report_membership_history", "report_subtree_member", "report_member",
             "report_closure", "report_group",

@@ -72,20 +72,21 @@ class Customer {
     }
 
     /**
-     * Deletes the customer after ending each of its memberships (API.md section 4). Ending memberships is a
-     * change of the tree's shape, so it takes the shape lock: a group delete that has read this customer as a
-     * member then finishes first, and this command loses the race on the event table and is retried, instead
-     * of the group delete finding the customer gone and failing as not found.
+     * Deletes the customer after ending each of its memberships (API.md section 4), then deletes the offerings it
+     * provides, with their plans (API-offerings.md section 3, Waldur's CASCADE), in the same unit of work. Ending
+     * memberships is a change of the tree's shape, so it takes the shape lock: a group delete that has read this
+     * customer as a member then finishes first, and this command loses the race on the event table and is retried,
+     * instead of the group delete finding the customer gone and failing as not found. The same lock keeps an
+     * offering of this provider from being created while its offerings are read.
      */
     @CommandHandler
-    void handle(DeleteCustomer command, GroupTree tree) {
-        if (!groups.isEmpty()) {
-            tree.lockShape();
-        }
+    void handle(DeleteCustomer command, GroupTree tree, OfferingCascade offerings) {
+        tree.lockShape();
         for (GroupId group : sorted(groups)) {
             apply(new CustomerLeftGroup(id, group, false));
         }
         apply(new CustomerDeleted(id));
+        offerings.deleteOfferingsOf(id);
     }
 
     /**

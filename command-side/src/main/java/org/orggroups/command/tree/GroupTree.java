@@ -6,16 +6,19 @@ import java.util.Set;
 
 import org.orggroups.api.customer.CustomerId;
 import org.orggroups.api.group.GroupId;
+import org.orggroups.api.offering.OfferingId;
 
 /**
- * The command side's own, transactionally consistent view of the tree of groups and of their direct
- * members (DESIGN.md section 4). Aggregates cannot see each other; they ask this for set-based checks:
- * the parent exists and is live, a move makes no cycle, who is a member of a deleted subtree.
+ * The command side's own, transactionally consistent view of the tree of groups, of their direct
+ * members (DESIGN.md section 4) and of the offerings of each provider (API-offerings.md section 3). Aggregates
+ * cannot see each other; they ask this for set-based checks: the parent exists and is live, a move makes no cycle,
+ * who is a member of a deleted subtree, which offerings go with a deleted provider.
  * <p>
  * Every method runs in the caller's transaction, and the locks it takes are held until that transaction
  * ends. Lock order, to stay free of deadlocks: {@link #lockShape()} first, then group rows.
  * Creates and renames do not take {@link #lockShape()}; every change of the tree's shape does
- * (move, delete, membership change).
+ * (move, delete, membership change), and so does every command that must find groups or a provider live until
+ * it commits (an offering's creation, a restriction of an offering or a plan to groups), and a customer's delete.
  */
 public interface GroupTree {
 
@@ -58,4 +61,11 @@ public interface GroupTree {
      * @return the customers that are direct members of at least one of them, ordered by uuid
      */
     Set<CustomerId> membersOf(Collection<GroupId> groupIds);
+
+    /**
+     * @param providerId a customer
+     * @return its live offerings, ordered by uuid. Only complete while {@link #lockShape()} is held, which every
+     *         creation of an offering takes
+     */
+    Set<OfferingId> offeringsOf(CustomerId providerId);
 }

@@ -14,17 +14,20 @@ import org.orggroups.api.group.GroupCreated;
 import org.orggroups.api.group.GroupDeleted;
 import org.orggroups.api.group.GroupId;
 import org.orggroups.api.group.GroupReparented;
+import org.orggroups.api.offering.OfferingCreated;
+import org.orggroups.api.offering.OfferingDeleted;
 import org.orggroups.api.replay.BulkRebuild;
 import org.orggroups.api.replay.RowSink;
 import org.springframework.stereotype.Component;
 
 /**
- * The bulk rebuild of {@link GroupTreeProjection}: the rows of {@code group_tree} and {@code group_member} that its
- * handlers write for the same events, computed in memory without touching the database.
+ * The bulk rebuild of {@link GroupTreeProjection}: the rows of {@code group_tree}, {@code group_member} and
+ * {@code provider_offering} that its handlers write for the same events, computed in memory without touching the
+ * database.
  *
- * <p>Both tables only ever hold current state, so every row is handed to the sink in {@link Fold#finish()}:
+ * <p>The tables only ever hold current state, so every row is handed to the sink in {@link Fold#finish()}:
  * {@code group_tree} as (group id {@link UUID}, parent id {@link UUID} or {@code null}, deleted {@link Boolean}),
- * {@code group_member} as (group id, customer id). Like the handlers, the fold never fails for an event that names
+ * {@code group_member} as (group id, customer id), {@code provider_offering} as (offering id, provider id). Like the handlers, the fold never fails for an event that names
  * an unknown group: a move or delete of a group without a row changes nothing, and a join is recorded whatever the
  * group.
  */
@@ -35,6 +38,8 @@ public class GroupTreeBulkRebuild implements BulkRebuild {
     public static final Table GROUP_TREE = Table.of("group_tree", "group_id", "parent_id", "deleted");
     /** {@code group_member}: the direct memberships. */
     public static final Table GROUP_MEMBER = Table.of("group_member", "group_id", "customer_id");
+    /** {@code provider_offering}: the live offerings of each provider. */
+    public static final Table PROVIDER_OFFERING = Table.of("provider_offering", "offering_id", "provider_id");
 
     /** @return {@value GroupTreeProjection#PROCESSING_GROUP}, the projection's processing group */
     @Override
@@ -42,10 +47,10 @@ public class GroupTreeBulkRebuild implements BulkRebuild {
         return GroupTreeProjection.PROCESSING_GROUP;
     }
 
-    /** @return the two tables {@link GroupTreeProjection#reset()} empties */
+    /** @return the tables {@link GroupTreeProjection#reset()} empties */
     @Override
     public List<Table> tables() {
-        return List.of(GROUP_TREE, GROUP_MEMBER);
+        return List.of(GROUP_TREE, GROUP_MEMBER, PROVIDER_OFFERING);
     }
 
     /**
@@ -87,6 +92,7 @@ public class GroupTreeBulkRebuild implements BulkRebuild {
         private final RowSink sink;
         private final Map<UUID, Node> nodes = new HashMap<>();
         private final Set<Member> members = new HashSet<>();
+        private final Map<UUID, UUID> providerOfferings = new HashMap<>();
         private boolean finished;
 
         GroupTreeFold(RowSink sink) {
@@ -127,10 +133,16 @@ public class GroupTreeBulkRebuild implements BulkRebuild {
             } else if (payload instanceof CustomerLeftGroup left) {
                 // Mirrors GroupTreeProjection.on(CustomerLeftGroup).
                 members.remove(Member.of(left.groupId(), left.customerId().uuid()));
+            } else if (payload instanceof OfferingCreated created) {
+                // Mirrors GroupTreeProjection.on(OfferingCreated): an upsert.
+                providerOfferings.put(created.offeringId().uuid(), created.providerId().uuid());
+            } else if (payload instanceof OfferingDeleted deleted) {
+                // Mirrors GroupTreeProjection.on(OfferingDeleted).
+                providerOfferings.remove(deleted.offeringId().uuid());
             }
         }
 
-        /** Hands the sink every {@code group_tree} and {@code group_member} row, then forgets them. */
+        /** Hands the sink every row of the three tables, then forgets them. */
         @Override
         public void finish() {
             if (finished) {
@@ -146,6 +158,8 @@ public class GroupTreeBulkRebuild implements BulkRebuild {
                         new UUID(member.customerHigh(), member.customerLow()));
             }
             members.clear();
+            providerOfferings.forEach((offering, provider) -> sink.add(PROVIDER_OFFERING.name(), offering, provider));
+            providerOfferings.clear();
         }
 
         /** The parent's own id object when it has a row, so that siblings share one instead of a copy each. */

@@ -9,11 +9,14 @@ import org.orggroups.api.group.GroupCreated;
 import org.orggroups.api.group.GroupDeleted;
 import org.orggroups.api.group.GroupId;
 import org.orggroups.api.group.GroupReparented;
+import org.orggroups.api.offering.OfferingCreated;
+import org.orggroups.api.offering.OfferingDeleted;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps {@code group_tree} and {@code group_member}, the tables behind {@link JdbcGroupTree}, from the events.
+ * Keeps {@code group_tree}, {@code group_member} and {@code provider_offering}, the tables behind
+ * {@link JdbcGroupTree}, from the events.
  * <p>
  * Processing group {@value #PROCESSING_GROUP}: it must run as a subscribing processor, in the transaction of
  * the command that applied the events, so that the next command sees them (DESIGN.md section 4). Deleted
@@ -78,11 +81,30 @@ public class GroupTreeProjection {
                 event.groupId().uuid(), event.customerId().uuid());
     }
 
-    /** Empties both tables before a replay rebuilds them from the first event. */
+    /** @param event a new offering: a row under its provider, whose delete will delete it */
+    @EventHandler
+    public void on(OfferingCreated event) {
+        // An upsert, as for GroupCreated, so that the event applied twice leaves the same row.
+        jdbc.update("merge into provider_offering t"
+                        + " using (select cast(? as uuid) as offering_id, cast(? as uuid) as provider_id) v"
+                        + " on (t.offering_id = v.offering_id)"
+                        + " when matched then update set provider_id = v.provider_id"
+                        + " when not matched then insert (offering_id, provider_id) values (v.offering_id, v.provider_id)",
+                event.offeringId().uuid(), event.providerId().uuid());
+    }
+
+    /** @param event a deleted offering: its row goes, since a provider is deleted once */
+    @EventHandler
+    public void on(OfferingDeleted event) {
+        jdbc.update("delete from provider_offering where offering_id = ?", event.offeringId().uuid());
+    }
+
+    /** Empties the tables before a replay rebuilds them from the first event. */
     @ResetHandler
     public void reset() {
         jdbc.update("delete from group_member");
         jdbc.update("delete from group_tree");
+        jdbc.update("delete from provider_offering");
     }
 
     private static Object uuid(GroupId id) {

@@ -11,12 +11,14 @@ import java.util.UUID;
 
 import org.orggroups.api.customer.CustomerId;
 import org.orggroups.api.group.GroupId;
+import org.orggroups.api.offering.OfferingId;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
 /**
- * {@link GroupTree} on the tables {@code group_tree}, {@code group_member} and {@code tree_lock}, which
+ * {@link GroupTree} on the tables {@code group_tree}, {@code group_member}, {@code provider_offering} and
+ * {@code tree_lock}, which
  * {@link GroupTreeProjection} keeps in the same transaction as the events. Locks are
  * {@code SELECT ... FOR UPDATE}, which PostgreSQL and H2 both honour, so they hold across every node sharing
  * the database. The SQL is plain enough for both.
@@ -114,6 +116,15 @@ public class JdbcGroupTree implements GroupTree {
         }
         members.sort(Comparator.comparing(CustomerId::toString));
         return Collections.unmodifiableSet(new LinkedHashSet<>(members));
+    }
+
+    @Override
+    public Set<OfferingId> offeringsOf(CustomerId providerId) {
+        List<OfferingId> offerings = new ArrayList<>();
+        jdbc.query("select offering_id from provider_offering where provider_id = ?", UUID_COLUMN, providerId.uuid())
+                .forEach(uuid -> offerings.add(new OfferingId(uuid)));
+        offerings.sort(Comparator.comparing(OfferingId::toString));
+        return Collections.unmodifiableSet(new LinkedHashSet<>(offerings));
     }
 
     private static List<List<GroupId>> chunks(List<GroupId> ids) {

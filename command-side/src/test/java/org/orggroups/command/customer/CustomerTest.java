@@ -2,6 +2,7 @@ package org.orggroups.command.customer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -36,12 +37,15 @@ class CustomerTest {
 
     private AggregateTestFixture<Customer> fixture;
     private InMemoryGroupTree tree;
+    /** The providers whose offerings the customer's delete asked to delete (ProviderOfferingCascadeTest does it). */
+    private final List<CustomerId> offeringsDeletedWith = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Customer.class);
         tree = new InMemoryGroupTree().group(A, null).group(B, null).group(C, null);
         fixture.registerInjectableResource(tree);
+        fixture.registerInjectableResource((OfferingCascade) offeringsDeletedWith::add);
     }
 
     @Nested
@@ -186,6 +190,24 @@ class CustomerTest {
             fixture.given(new CustomerCreated(CUSTOMER, "Acme"))
                     .when(new DeleteCustomer(CUSTOMER))
                     .expectEvents(new CustomerDeleted(CUSTOMER));
+        }
+
+        @Test
+        void deleteDeletesTheOfferingsItProvidesUnderTheShapeLock() {
+            fixture.given(new CustomerCreated(CUSTOMER, "Acme"))
+                    .when(new DeleteCustomer(CUSTOMER))
+                    .expectEvents(new CustomerDeleted(CUSTOMER));
+            assertThat(offeringsDeletedWith).containsExactly(CUSTOMER);
+            assertThat(tree.shapeLocks()).isEqualTo(1);
+        }
+
+        @Test
+        void deletedCustomerIsNotDeletedAgain() {
+            fixture.given(new CustomerCreated(CUSTOMER, "Acme"), new CustomerDeleted(CUSTOMER))
+                    .when(new DeleteCustomer(CUSTOMER))
+                    .expectNoEvents()
+                    .expectException(AggregateDeletedException.class);
+            assertThat(offeringsDeletedWith).isEmpty();
         }
 
         @Test

@@ -38,6 +38,9 @@ import org.orggroups.api.group.GroupDeleted;
 import org.orggroups.api.group.GroupId;
 import org.orggroups.api.group.GroupRenamed;
 import org.orggroups.api.group.GroupReparented;
+import org.orggroups.api.offering.OfferingCreated;
+import org.orggroups.api.offering.OfferingDeleted;
+import org.orggroups.api.offering.OfferingId;
 import org.orggroups.api.replay.BulkRebuild;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -46,7 +49,8 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 /**
- * {@link GroupTreeBulkRebuild} gives, row for row, the {@code group_tree} and {@code group_member} rows
+ * {@link GroupTreeBulkRebuild} gives, row for row, the {@code group_tree}, {@code group_member} and
+ * {@code provider_offering} rows
  * {@link GroupTreeProjection}'s handlers write for the same stored events: scripted and random histories, replayed
  * through the handlers into one database and through the fold into another. In-memory H2; PostgreSQL when
  * {@code SPRING_DATASOURCE_URL} (or the system property {@code orggroups.test.jdbc-url}, as for
@@ -86,6 +90,9 @@ class GroupTreeBulkRebuildTest {
         history.join(alice, grandchild);
         history.join(bob, child);
         history.join(bob, child);
+        OfferingId alicesFirst = history.createOffering(alice);
+        history.createOffering(alice);
+        OfferingId bobs = history.createOffering(bob);
         history.publishGroupEvent(root, new GroupRenamed(root, "renamed", "old"));
         history.moveGroup(child, other);
         history.moveGroup(other, root);
@@ -100,10 +107,15 @@ class GroupTreeBulkRebuildTest {
         history.publishGroupEvent(unknown, new GroupReparented(unknown, root, null));
         history.publishGroupEvent(unknown, new GroupDeleted(unknown, null, unknown));
         history.publishGroupEvent(grandchild, new GroupCreated(grandchild, "again", root));
+        // Offering events the command side never sends twice: the handlers delete nothing, or upsert.
+        history.publishOfferingEvent(alicesFirst, new OfferingDeleted(alicesFirst, alice));
+        history.publishOfferingEvent(bobs, new OfferingCreated(bobs, bob, "again", true, List.of(), false));
 
         Map<String, List<Map<String, Object>>> rows = assertSameRows(history);
         assertThat(rows.get("group_tree")).hasSize(4);
         assertThat(rows.get("group_member")).hasSize(1);
+        assertThat(rows.get("provider_offering")).singleElement()
+                .isEqualTo(Map.of("offering_id", bobs.uuid(), "provider_id", bob.uuid()));
     }
 
     @ParameterizedTest
@@ -211,6 +223,7 @@ class GroupTreeBulkRebuildTest {
         private final Random random;
         private final Map<GroupId, GroupId> parents = new LinkedHashMap<>();
         private final Map<CustomerId, Set<GroupId>> memberships = new LinkedHashMap<>();
+        private final Map<OfferingId, CustomerId> offerings = new LinkedHashMap<>();
         private final List<GroupId> deleted = new ArrayList<>();
         private long nextIndex = 1;
         private Instant clock = Instant.parse("2024-10-26T23:30:00Z");
@@ -281,6 +294,26 @@ class GroupTreeBulkRebuildTest {
             }
             publishCustomerEvent(id, new CustomerDeleted(id));
             memberships.remove(id);
+            // The provider's offerings go with it (Waldur's CASCADE).
+            for (Map.Entry<OfferingId, CustomerId> offering : List.copyOf(offerings.entrySet())) {
+                if (offering.getValue().equals(id)) {
+                    publishOfferingEvent(offering.getKey(), new OfferingDeleted(offering.getKey(), id));
+                    offerings.remove(offering.getKey());
+                }
+            }
+        }
+
+        OfferingId createOffering(CustomerId provider) {
+            OfferingId id = OfferingId.random();
+            List<GroupId> groups = parents.isEmpty() || random.nextBoolean() ? List.of()
+                    : List.of(pick(List.copyOf(parents.keySet())));
+            publishOfferingEvent(id, new OfferingCreated(id, provider, "o", true, groups, false));
+            offerings.put(id, provider);
+            return id;
+        }
+
+        void publishOfferingEvent(OfferingId id, Object payload) {
+            publish("Offering", id.toString(), payload);
         }
 
         void publishGroupEvent(GroupId id, Object payload) {
@@ -329,8 +362,10 @@ class GroupTreeBulkRebuildTest {
                     if (!memberships.get(customer).isEmpty()) {
                         leave(customer, pick(List.copyOf(memberships.get(customer))));
                     }
-                } else if (dice < 91) {
+                } else if (dice < 89) {
                     deleteCustomer(pick(customers));
+                } else if (dice < 91) {
+                    createOffering(pick(customers));
                 } else if (dice < 94 && !deleted.isEmpty()) {
                     CustomerId customer = pick(customers);
                     publishCustomerEvent(customer, new CustomerLeftGroup(customer, pick(deleted), true));

@@ -19,10 +19,14 @@ import org.orggroups.api.group.GroupCreated;
 import org.orggroups.api.group.GroupDeleted;
 import org.orggroups.api.group.GroupId;
 import org.orggroups.api.group.GroupReparented;
+import org.orggroups.api.offering.OfferingCreated;
+import org.orggroups.api.offering.OfferingDeleted;
+import org.orggroups.api.offering.OfferingId;
 
 /**
  * A {@link GroupTree} in memory for aggregate tests, with the same answers as {@link JdbcGroupTree} and no
- * locks. Filled by hand ({@link #group}, {@link #member}) or, registered as an event handler, from the events
+ * locks. Filled by hand ({@link #group}, {@link #member}, {@link #offering}) or, registered as an event handler, from
+ * the events
  * like {@link GroupTreeProjection}. Counts the shape locks taken, so tests can check that a change took one.
  */
 public class InMemoryGroupTree implements GroupTree {
@@ -32,6 +36,7 @@ public class InMemoryGroupTree implements GroupTree {
 
     private final Map<GroupId, Node> nodes = new HashMap<>();
     private final Map<GroupId, Set<CustomerId>> members = new HashMap<>();
+    private final Map<OfferingId, CustomerId> providers = new HashMap<>();
     private int shapeLocks;
 
     /** Adds a live group. */
@@ -49,6 +54,12 @@ public class InMemoryGroupTree implements GroupTree {
     /** Makes a customer a direct member of a group. */
     public InMemoryGroupTree member(GroupId group, CustomerId customer) {
         members.computeIfAbsent(group, g -> new HashSet<>()).add(customer);
+        return this;
+    }
+
+    /** Records a live offering of a provider. */
+    public InMemoryGroupTree offering(OfferingId offering, CustomerId provider) {
+        providers.put(offering, provider);
         return this;
     }
 
@@ -103,6 +114,15 @@ public class InMemoryGroupTree implements GroupTree {
                 .collect(LinkedHashSet::new, Set::add, Set::addAll);
     }
 
+    @Override
+    public Set<OfferingId> offeringsOf(CustomerId providerId) {
+        return providers.entrySet().stream()
+                .filter(e -> e.getValue().equals(providerId))
+                .map(Map.Entry::getKey)
+                .sorted(Comparator.comparing(OfferingId::toString))
+                .collect(LinkedHashSet::new, Set::add, Set::addAll);
+    }
+
     @EventHandler
     void on(GroupCreated event) {
         group(event.groupId(), event.parentId());
@@ -126,5 +146,15 @@ public class InMemoryGroupTree implements GroupTree {
     @EventHandler
     void on(CustomerLeftGroup event) {
         members.getOrDefault(event.groupId(), new HashSet<>()).remove(event.customerId());
+    }
+
+    @EventHandler
+    void on(OfferingCreated event) {
+        offering(event.offeringId(), event.providerId());
+    }
+
+    @EventHandler
+    void on(OfferingDeleted event) {
+        providers.remove(event.offeringId());
     }
 }

@@ -19,6 +19,9 @@ import org.orggroups.api.group.GroupCreated;
 import org.orggroups.api.group.GroupDeleted;
 import org.orggroups.api.group.GroupId;
 import org.orggroups.api.group.GroupReparented;
+import org.orggroups.api.offering.OfferingCreated;
+import org.orggroups.api.offering.OfferingDeleted;
+import org.orggroups.api.offering.OfferingId;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -177,6 +180,24 @@ class JdbcGroupTreeTest {
     }
 
     @Test
+    void offeringsOfAProviderAreItsLiveOnesInUuidOrder() {
+        // Sorts after the next as text and before it by UUID.compareTo.
+        OfferingId late = OfferingId.parse("f0000000-0000-0000-0000-000000000000");
+        OfferingId early = OfferingId.parse("10000000-0000-0000-0000-000000000000");
+        OfferingId deleted = OfferingId.parse("20000000-0000-0000-0000-000000000000");
+        OfferingId others = OfferingId.parse("30000000-0000-0000-0000-000000000000");
+        projection.on(new OfferingCreated(late, FIRST, "late", true, List.of(), false));
+        projection.on(new OfferingCreated(early, FIRST, "early", true, List.of(CHILD_B), true));
+        projection.on(new OfferingCreated(deleted, FIRST, "deleted", false, List.of(), false));
+        projection.on(new OfferingCreated(others, SECOND, "others", true, List.of(), false));
+        projection.on(new OfferingDeleted(deleted, FIRST));
+
+        assertThat(tree.offeringsOf(FIRST)).containsExactly(early, late);
+        assertThat(tree.offeringsOf(SECOND)).containsExactly(others);
+        assertThat(tree.offeringsOf(CustomerId.parse("00000000-0000-0000-0000-00000000dead"))).isEmpty();
+    }
+
+    @Test
     void deletedGroupKeepsItsRow() {
         buildTree();
         projection.on(new GroupDeleted(CHILD_F, ROOT, ROOT));
@@ -187,24 +208,28 @@ class JdbcGroupTreeTest {
 
     @Test
     void replayingEventsTwiceGivesTheSameRows() {
+        OfferingId offering = OfferingId.parse("10000000-0000-0000-0000-000000000000");
         buildTree();
         projection.on(new CustomerJoinedGroup(FIRST, CHILD_B));
+        projection.on(new OfferingCreated(offering, FIRST, "o", true, List.of(), false));
         String before = dump();
 
         buildTree();
         projection.on(new CustomerJoinedGroup(FIRST, CHILD_B));
+        projection.on(new OfferingCreated(offering, FIRST, "o", true, List.of(), false));
 
         assertThat(dump()).isEqualTo(before);
     }
 
     @Test
-    void resetEmptiesBothTables() {
+    void resetEmptiesEveryTable() {
         buildTree();
         projection.on(new CustomerJoinedGroup(FIRST, CHILD_B));
+        projection.on(new OfferingCreated(OfferingId.random(), FIRST, "o", true, List.of(), false));
 
         projection.reset();
 
-        assertThat(dump()).isEqualTo("[][]");
+        assertThat(dump()).isEqualTo("[][][]");
     }
 
     @Test
@@ -287,7 +312,8 @@ class JdbcGroupTreeTest {
 
     private String dump() {
         return jdbc.queryForList("select * from group_tree order by group_id").toString()
-                + jdbc.queryForList("select * from group_member order by group_id, customer_id");
+                + jdbc.queryForList("select * from group_member order by group_id, customer_id")
+                + jdbc.queryForList("select * from provider_offering order by offering_id");
     }
 
     private static GroupId group(String uuid) {

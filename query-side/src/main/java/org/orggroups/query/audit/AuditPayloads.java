@@ -13,11 +13,14 @@ import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 
 import org.orggroups.api.customer.CustomerId;
 import org.orggroups.api.group.GroupId;
+import org.orggroups.api.offering.OfferingId;
+import org.orggroups.api.offering.PlanId;
 import org.orggroups.api.query.audit.AuditEvent;
 
 /**
  * Turns an event's payload into the flat JSON object stored in {@code audit_event.payload}, and back: one key per
- * record component, in snake case and declaration order, typed ids as their dashed UUID text.
+ * record component, in snake case and declaration order, typed ids as their dashed UUID text (lists of ids, as in
+ * the offering events, as lists of those texts).
  */
 final class AuditPayloads {
 
@@ -25,7 +28,9 @@ final class AuditPayloads {
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .registerModule(new SimpleModule("typed-ids")
                     .addSerializer(GroupId.class, ToStringSerializer.instance)
-                    .addSerializer(CustomerId.class, ToStringSerializer.instance));
+                    .addSerializer(CustomerId.class, ToStringSerializer.instance)
+                    .addSerializer(OfferingId.class, ToStringSerializer.instance)
+                    .addSerializer(PlanId.class, ToStringSerializer.instance));
 
     private static final TypeReference<LinkedHashMap<String, Object>> OBJECT = new TypeReference<>() {
     };

@@ -26,5 +26,6 @@ public record AuditEvent(long globalIndex, String eventType, String aggregateTyp
 
     /** Keys whose values callers may expect to be ids; listed here so that renderers need not guess. */
     public static final Set<String> ID_KEYS =
-            Set.of("group_id", "parent_id", "previous_parent_id", "deleted_by", "customer_id");
+            Set.of("group_id", "parent_id", "previous_parent_id", "deleted_by", "customer_id", "offering_id",
+                    "plan_id", "provider_id");
 }

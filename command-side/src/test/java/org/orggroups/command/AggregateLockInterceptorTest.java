@@ -1,0 +1,66 @@
+package org.orggroups.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.orggroups.api.customer.CustomerId;
+import org.orggroups.api.customer.DeleteCustomer;
+import org.orggroups.api.customer.RenameCustomer;
+import org.orggroups.api.group.GroupId;
+import org.orggroups.api.offering.ClearOfferingGroups;
+import org.orggroups.api.offering.ClearPlanGroups;
+import org.orggroups.api.offering.CreateOffering;
+import org.orggroups.api.offering.CreatePlan;
+import org.orggroups.api.offering.OfferingId;
+import org.orggroups.api.offering.PlanId;
+import org.orggroups.api.offering.UpdateOfferingGroups;
+import org.orggroups.api.offering.UpdatePlanGroups;
+
+/** Which commands the interceptor treats as creations, and which take the shape lock before their aggregate's. */
+class AggregateLockInterceptorTest {
+
+    private static final OfferingId OFFERING = OfferingId.random();
+    private static final PlanId PLAN = PlanId.random();
+    private static final CustomerId PROVIDER = CustomerId.random();
+    private static final Set<GroupId> GROUPS = Set.of(GroupId.random());
+
+    @Test
+    void offeringCreationIsACreationThatChecksItsProviderUnderTheShapeLock() {
+        CreateOffering open = new CreateOffering(OFFERING, PROVIDER, "Cloud", true, Set.of(), false, List.of());
+
+        assertThat(AggregateLockInterceptor.createsAggregate(open)).isTrue();
+        assertThat(AggregateLockInterceptor.checksLiveness(open)).isTrue();
+    }
+
+    @Test
+    void planCreationAndRestrictionsNamingGroupsTakeTheShapeLock() {
+        assertThat(List.<Object>of(new CreatePlan(OFFERING, PLAN, "Basic", GROUPS, false),
+                new UpdateOfferingGroups(OFFERING, GROUPS, null), new UpdatePlanGroups(OFFERING, PLAN, GROUPS, true)))
+                .allSatisfy(command -> {
+                    assertThat(AggregateLockInterceptor.checksLiveness(command)).isTrue();
+                    assertThat(AggregateLockInterceptor.createsAggregate(command)).isFalse();
+                });
+    }
+
+    @Test
+    void openingsAndOpenPlansTakeOnlyTheOfferingsLock() {
+        assertThat(List.<Object>of(new CreatePlan(OFFERING, PLAN, "Basic", Set.of(), true),
+                new UpdateOfferingGroups(OFFERING, Set.of(), null), new UpdatePlanGroups(OFFERING, PLAN, Set.of(), null),
+                new ClearOfferingGroups(OFFERING), new ClearPlanGroups(OFFERING, PLAN)))
+                .allSatisfy(command -> {
+                    assertThat(AggregateLockInterceptor.checksLiveness(command)).isFalse();
+                    assertThat(AggregateLockInterceptor.changesTreeShape(command)).isFalse();
+                    assertThat(AggregateLockInterceptor.createsAggregate(command)).isFalse();
+                });
+    }
+
+    @Test
+    void customerDeleteKeepsTheShapeLockThatKeepsItsOfferingsFromGrowing() {
+        assertThat(AggregateLockInterceptor.changesTreeShape(new DeleteCustomer(PROVIDER))).isTrue();
+        assertThat(AggregateLockInterceptor.changesTreeShape(new RenameCustomer(PROVIDER, "New"))).isFalse();
+        assertThat(AggregateLockInterceptor.checksLiveness(new RenameCustomer(PROVIDER, "New"))).isFalse();
+    }
+}

@@ -1,0 +1,498 @@
+package org.orggroups.query.offering;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.axonframework.queryhandling.QueryHandler;
+import org.orggroups.api.customer.CustomerId;
+import org.orggroups.api.group.GroupId;
+import org.orggroups.api.offering.OfferingId;
+import org.orggroups.api.offering.PlanId;
+import org.orggroups.api.query.GroupSummary;
+import org.orggroups.api.query.Page;
+import org.orggroups.api.query.PageRequest;
+import org.orggroups.api.query.offering.AccessDecision;
+import org.orggroups.api.query.offering.AllowedCustomer;
+import org.orggroups.api.query.offering.CheckOrder;
+import org.orggroups.api.query.offering.FindOffering;
+import org.orggroups.api.query.offering.FindPlan;
+import org.orggroups.api.query.offering.FindPlanOffering;
+import org.orggroups.api.query.offering.FindPublicOffering;
+import org.orggroups.api.query.offering.Grant;
+import org.orggroups.api.query.offering.ListAllowedCustomers;
+import org.orggroups.api.query.offering.ListOfferings;
+import org.orggroups.api.query.offering.ListPlans;
+import org.orggroups.api.query.offering.ListPublicOfferings;
+import org.orggroups.api.query.offering.OfferingFilter;
+import org.orggroups.api.query.offering.OfferingSummary;
+import org.orggroups.api.query.offering.OrderCheck;
+import org.orggroups.api.query.offering.OrderReason;
+import org.orggroups.api.query.offering.PlanSummary;
+import org.orggroups.api.query.offering.Viewer;
+import org.orggroups.query.GroupRows;
+import org.orggroups.query.LikePattern;
+import org.orggroups.query.Paging;
+import org.orggroups.query.SqlWhere;
+import org.orggroups.query.offering.OfferingAccess.Resource;
+import org.orggroups.query.offering.OfferingAccess.Walk;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Answers offering and plan queries (API-offerings.md 2.2 to 2.7) from the views {@link OfferingViewProjection}
+ * keeps, joined with {@code group_view} and {@code customer_view} so that renames show at once. Only live offerings
+ * and plans have rows, and the restriction tables hold only live groups. Who may order what is decided by
+ * {@link OfferingAccess} alone.
+ *
+ * <p>Every list is ordered by name (ascending unless asked otherwise), then uuid ascending; the groups of an
+ * offering or plan and the plans of an offering by name, then uuid. A page costs three statements: the count and the
+ * slice together, the plans of the page's offerings, and the groups of both.
+ */
+@Component
+public class OfferingQueryHandler {
+
+    private static final String OFFERING_COLUMNS = "o.offering_id, o.name, o.provider_id, pc.name as provider_name,"
+            + " o.shared, o.restricted, o.include_descendant_groups, o.version";
+    private static final String OFFERINGS = " from offering_view o left join customer_view pc"
+            + " on pc.customer_id = o.provider_id";
+    private static final String PLAN_COLUMNS = "p.plan_id, p.offering_id, p.name, p.restricted,"
+            + " p.include_descendant_groups, p.version";
+    /** The customer a public listing is narrowed to: one row while it is live, so an unknown one gives nothing. */
+    private static final String ASKER = " cross join " + OfferingAccess.ASKER + " k";
+    private static final String ASKER_ID = "k.customer_id";
+
+    private final JdbcTemplate jdbc;
+
+    /** @param jdbc read access to the offering, plan, group and customer views */
+    public OfferingQueryHandler(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * @param query the offering (E3)
+     * @return the live offering with all its plans, or empty
+     */
+    @QueryHandler
+    public Optional<OfferingSummary> handle(FindOffering query) {
+        return list(new Listing(null, OfferingFilter.none(), null), query.offeringId(), new PageRequest(1, 1))
+                .items().stream().findFirst();
+    }
+
+    /**
+     * Lists live offerings with all their plans, as staff sees them in the provider views (E2), with the filters
+     * of {@link OfferingFilter}; {@code allowedCustomerId} keeps the offerings that pass R1 to R3 for it.
+     *
+     * @param query the filters and page
+     * @return the page; {@link Page#exists()} is {@code false} past the last page
+     */
+    @QueryHandler
+    public Page<OfferingSummary> handle(ListOfferings query) {
+        return list(new Listing(null, query.filter(), walkFor(query.filter())), null, query.page());
+    }
+
+    /**
+     * Lists the public catalogue (E11; contract 2.5): a {@link Viewer#PUBLIC} viewer sees shared offerings with
+     * their unrestricted plans; {@link Viewer#STAFF} sees shared offerings and private ones with at least one plan,
+     * with every plan. {@code allowedCustomerId} narrows the offerings to those passing R1 to R3 for that customer
+     * (so a provider's own restricted shared offering is listed for it only when it qualifies: Waldur's bug d),
+     * and the plans to those passing R4 and R5, for staff too (bug e); an unknown or deleted customer gives an
+     * empty page (bug f).
+     *
+     * @param query the viewer, filters and page
+     * @return the page; {@link Page#exists()} is {@code false} past the last page
+     */
+    @QueryHandler
+    public Page<OfferingSummary> handle(ListPublicOfferings query) {
+        return list(new Listing(query.viewer(), query.filter(), walkFor(query.filter())), null, query.page());
+    }
+
+    /**
+     * @param query the offering, the viewer and the customer to narrow to (E12 to E14)
+     * @return the offering with the plans the viewer may see, or empty when it is not in the viewer's list
+     */
+    @QueryHandler
+    public Optional<OfferingSummary> handle(FindPublicOffering query) {
+        OfferingFilter filter = new OfferingFilter(null, null, null, null, java.util.Set.of(),
+                query.allowedCustomerId(), false);
+        return list(new Listing(query.viewer(), filter, walkFor(filter)), query.offeringId(), new PageRequest(1, 1))
+                .items().stream().findFirst();
+    }
+
+    /**
+     * @param query the plan (E8)
+     * @return the plan of a live offering, or empty
+     */
+    @QueryHandler
+    public Optional<PlanSummary> handle(FindPlan query) {
+        return withGroups(jdbc.query("select " + PLAN_COLUMNS + " from plan_view p where p.plan_id = ?",
+                OfferingQueryHandler::plan, query.planId().uuid())).stream().findFirst();
+    }
+
+    /**
+     * Lists the plans of live offerings (E7), ordered by name then uuid.
+     *
+     * @param query the offering to narrow to, or {@code null}, and the page
+     * @return the page; {@link Page#exists()} is {@code false} past the last page
+     */
+    @QueryHandler
+    public Page<PlanSummary> handle(ListPlans query) {
+        SqlWhere where = new SqlWhere();
+        if (query.offeringId() != null) {
+            where.and("p.offering_id = ?", query.offeringId().uuid());
+        }
+        String filtered = " from plan_view p" + where.sql();
+        String order = "p.name asc, p.plan_id asc";
+        String counted = "select t.total, " + PLAN_COLUMNS + " from (select count(*) as total" + filtered + ") t"
+                + " left join (select " + PLAN_COLUMNS + filtered + " order by " + order
+                + " offset ? rows fetch first ? rows only) p on true order by " + order;
+        return Paging.page(query.page(),
+                () -> jdbc.queryForObject("select count(*)" + filtered, Long.class, where.args()),
+                (offset, limit) -> jdbc.query(counted, rs -> {
+                    long total = 0;
+                    List<PlanSummary> rows = new ArrayList<>();
+                    while (rs.next()) {
+                        total = rs.getLong("total");
+                        if (rs.getObject("plan_id") != null) {
+                            rows.add(plan(rs, 0));
+                        }
+                    }
+                    return new Paging.Counted<>(total, withGroups(rows));
+                }, where.args(where.args(offset, limit))));
+    }
+
+    /**
+     * @param query the plan, live or deleted
+     * @return the offering whose stream holds the plan's events, or empty when no such plan was ever created
+     */
+    @QueryHandler
+    public Optional<OfferingId> handle(FindPlanOffering query) {
+        return jdbc.queryForList("select offering_id from plan_stream where plan_id = ?", UUID.class,
+                query.planId().uuid()).stream().findFirst().map(OfferingId::new);
+    }
+
+    /**
+     * Decides an order (E16; contract 2.1 and 2.7) in one statement, so that every part of the answer comes from
+     * one snapshot of the views: the offering's row, the customer's and the plan's, both resources' denials and
+     * the grants of both.
+     *
+     * @param query the offering, the customer and the optional plan
+     * @return the check, or empty when the offering is unknown or deleted
+     */
+    @QueryHandler
+    public Optional<OrderCheck> handle(CheckOrder query) {
+        Walk walk = OfferingAccess.forCustomer(query.customerId().uuid());
+        UUID planId = query.planId() == null ? null : query.planId().uuid();
+        UUID offeringId = query.offeringId().uuid();
+        String grants = "select '" + Resource.OFFERING + "' as kind, og.group_id, og.via_id from ("
+                + walk.grants(Resource.OFFERING, "?", ASKER_ID) + ") og"
+                + " union all select '" + Resource.PLAN + "', pg.group_id, pg.via_id from ("
+                + walk.grants(Resource.PLAN, "?", ASKER_ID) + ") pg";
+        String sql = "with recursive " + walk.with()
+                + " select o.name, o.shared, o.restricted, k.customer_id, kc.name as customer_name,"
+                + " p.plan_id, p.offering_id as plan_offering_id, p.restricted as plan_restricted,"
+                + " " + OfferingAccess.offeringDenial(walk, "o", ASKER_ID) + " as offering_denial,"
+                + " " + OfferingAccess.planDenial(walk, "p", ASKER_ID) + " as plan_denial,"
+                + " gr.kind, gr.group_id, gg.name as group_name, gr.via_id"
+                + " from offering_view o"
+                + " left join " + OfferingAccess.ASKER + " k on true"
+                + " left join customer_view kc on kc.customer_id = k.customer_id"
+                + " left join plan_view p on p.plan_id = ?"
+                + " left join (" + grants + ") gr on true"
+                + " left join group_view gg on gg.group_id = gr.group_id"
+                + " where o.offering_id = ?"
+                + " order by gr.kind, gg.name, gr.group_id, gr.via_id";
+        List<Object> args = new ArrayList<>(List.of(walk.args()));
+        args.add(planId);
+        args.add(offeringId);
+        args.add(planId);
+        args.add(offeringId);
+        return jdbc.query(sql, rs -> {
+            if (!rs.next()) {
+                return Optional.<OrderCheck>empty();
+            }
+            String offeringName = rs.getString("name");
+            boolean shared = rs.getBoolean("shared");
+            boolean restricted = rs.getBoolean("restricted");
+            boolean customerKnown = rs.getObject("customer_id") != null;
+            String customerName = rs.getString("customer_name");
+            boolean planKnown = planId == null || rs.getObject("plan_id") != null;
+            boolean planOfOffering = planId == null
+                    || offeringId.equals(rs.getObject("plan_offering_id", UUID.class));
+            boolean planRestricted = rs.getBoolean("plan_restricted");
+            OrderReason offeringDenial = OfferingAccess.reasonOf(rs.getString("offering_denial"));
+            OrderReason planDenial = OfferingAccess.reasonOf(rs.getString("plan_denial"));
+            List<Grant> offeringGrants = new ArrayList<>();
+            List<Grant> planGrants = new ArrayList<>();
+            do {
+                String kind = rs.getString("kind");
+                if (kind != null) {
+                    Grant grant = new Grant(new GroupId(rs.getObject("group_id", UUID.class)),
+                            rs.getString("group_name"), new GroupId(rs.getObject("via_id", UUID.class)));
+                    (Resource.OFFERING.name().equals(kind) ? offeringGrants : planGrants).add(grant);
+                }
+            } while (rs.next());
+            AccessDecision offering = OfferingAccess.decision(offeringDenial, restricted, shared, offeringGrants);
+            AccessDecision plan = planId == null || !planKnown || !planOfOffering ? null
+                    : OfferingAccess.decision(planDenial, planRestricted, true, planGrants);
+            OrderReason reason = customerKnown && planKnown && planOfOffering
+                    ? OfferingAccess.reason(offeringDenial, shared, offering, planDenial, plan) : null;
+            return Optional.of(new OrderCheck(customerKnown, planKnown, planOfOffering, reason, offeringName,
+                    customerName, offering, plan));
+        }, args.toArray());
+    }
+
+    /**
+     * Lists every live customer that {@link #handle(CheckOrder)} would allow (E15; contract 2.6), with the grants
+     * of the offering's restriction followed by those of the plan's. The restriction's groups are walked down to
+     * their descendants once, and each customer is checked against them.
+     *
+     * @param query the offering, the optional plan, the name filter and the page
+     * @return the page, ordered by name then uuid; empty for an unknown offering, or a plan not of it
+     */
+    @QueryHandler
+    public Page<AllowedCustomer> handle(ListAllowedCustomers query) {
+        UUID offeringId = query.offeringId().uuid();
+        UUID planId = query.planId() == null ? null : query.planId().uuid();
+        Walk walk = OfferingAccess.forResource(offeringId, planId);
+        SqlWhere where = new SqlWhere().and("o.offering_id = ?", offeringId);
+        String from = " from customer_view c cross join offering_view o";
+        String columns = "c.customer_id, c.name, o.shared, o.restricted";
+        if (planId != null) {
+            from += " cross join plan_view p";
+            columns += ", p.restricted as plan_restricted";
+            where.and("p.plan_id = ? and p.offering_id = o.offering_id", planId);
+            where.and(OfferingAccess.planDenial(walk, "p", "c.customer_id") + " is null");
+        } else {
+            columns += ", false as plan_restricted";
+        }
+        where.and(OfferingAccess.offeringDenial(walk, "o", "c.customer_id") + " is null");
+        if (LikePattern.isSet(query.nameContains())) {
+            where.and(LikePattern.icontains("c.name"), LikePattern.containing(query.nameContains()));
+        }
+        String filtered = from + where.sql();
+        String order = "c.name asc, c.customer_id asc";
+        String with = "with recursive " + walk.with() + " ";
+        String counted = with + "select t.total, c.* from (select count(*) as total" + filtered + ") t"
+                + " left join (select " + columns + filtered + " order by " + order
+                + " offset ? rows fetch first ? rows only) c on true order by " + order;
+        Object[] walkArgs = walk.args();
+        return Paging.page(query.page(),
+                () -> jdbc.queryForObject(with + "select count(*)" + filtered, Long.class, concat(walkArgs,
+                        where.args())),
+                (offset, limit) -> {
+                    record Row(UUID customerId, String name, boolean shared, boolean restricted,
+                               boolean planRestricted) {
+                    }
+                    long[] total = {0};
+                    List<Row> rows = new ArrayList<>();
+                    jdbc.query(counted, (ResultSet rs) -> {
+                        total[0] = rs.getLong("total");
+                        if (rs.getObject("customer_id") != null) {
+                            rows.add(new Row(rs.getObject("customer_id", UUID.class), rs.getString("name"),
+                                    rs.getBoolean("shared"), rs.getBoolean("restricted"),
+                                    rs.getBoolean("plan_restricted")));
+                        }
+                    }, concat(walkArgs, where.args(where.args(offset, limit))));
+                    Map<UUID, List<Grant>> offeringGrants = new HashMap<>();
+                    Map<UUID, List<Grant>> planGrants = new HashMap<>();
+                    if (!rows.isEmpty()) {
+                        String members = "select '" + Resource.OFFERING + "' as kind, om.* from ("
+                                + OfferingAccess.members(Resource.OFFERING) + ") om"
+                                + (planId == null ? "" : " union all select '" + Resource.PLAN + "', pm.* from ("
+                                + OfferingAccess.members(Resource.PLAN) + ") pm");
+                        jdbc.query(with + "select gm.kind, gm.customer_id, gm.group_id, g.name, gm.via_id from ("
+                                        + members + ") gm join group_view g on g.group_id = gm.group_id"
+                                        + " where gm.customer_id in (" + SqlWhere.placeholders(rows.size()) + ")"
+                                        + " order by g.name, gm.group_id, gm.via_id",
+                                (ResultSet rs) -> {
+                                    Map<UUID, List<Grant>> grants = Resource.OFFERING.name().equals(rs.getString("kind"))
+                                            ? offeringGrants : planGrants;
+                                    grants.computeIfAbsent(rs.getObject("customer_id", UUID.class),
+                                            id -> new ArrayList<>()).add(new Grant(
+                                            new GroupId(rs.getObject("group_id", UUID.class)), rs.getString("name"),
+                                            new GroupId(rs.getObject("via_id", UUID.class))));
+                                },
+                                concat(walkArgs, rows.stream().map(Row::customerId).toArray()));
+                    }
+                    List<AllowedCustomer> allowed = rows.stream().map(row -> {
+                        List<Grant> grants = new ArrayList<>(OfferingAccess.decision(null, row.restricted(),
+                                row.shared(), offeringGrants.getOrDefault(row.customerId(), List.of())).grantedBy());
+                        grants.addAll(OfferingAccess.decision(null, row.planRestricted(), true,
+                                planGrants.getOrDefault(row.customerId(), List.of())).grantedBy());
+                        return new AllowedCustomer(new CustomerId(row.customerId()), row.name(), grants);
+                    }).toList();
+                    return new Paging.Counted<>(total[0], allowed);
+                });
+    }
+
+    /** What one offering list shows: whose view, which filters, and the walk for the customer narrowed to. */
+    private record Listing(Viewer viewer, OfferingFilter filter, Walk walk) {
+    }
+
+    private static Walk walkFor(OfferingFilter filter) {
+        return filter.allowedCustomerId() == null ? null
+                : OfferingAccess.forCustomer(filter.allowedCustomerId().uuid());
+    }
+
+    /**
+     * @param only one offering to find, or {@code null} for a list
+     */
+    private Page<OfferingSummary> list(Listing listing, OfferingId only, PageRequest page) {
+        OfferingFilter filter = listing.filter();
+        Walk walk = listing.walk();
+        String from = OFFERINGS + (walk == null ? "" : ASKER);
+        SqlWhere where = new SqlWhere();
+        if (only != null) {
+            where.and("o.offering_id = ?", only.uuid());
+        }
+        if (listing.viewer() == Viewer.PUBLIC) {
+            where.and("o.shared");
+        } else if (listing.viewer() == Viewer.STAFF) {
+            where.and("(o.shared or exists (select 1 from plan_view vp where vp.offering_id = o.offering_id))");
+        }
+        if (LikePattern.isSet(filter.nameContains())) {
+            where.and(LikePattern.icontains("o.name"), LikePattern.containing(filter.nameContains()));
+        }
+        if (LikePattern.isSet(filter.nameExact())) {
+            where.and("o.name = ?", filter.nameExact());
+        }
+        if (filter.providerId() != null) {
+            where.and("o.provider_id = ?", filter.providerId().uuid());
+        }
+        if (filter.shared() != null) {
+            where.and("o.shared = ?", filter.shared());
+        }
+        if (!filter.linkedToAny().isEmpty()) {
+            where.and("exists (select 1 from offering_group_view lg where lg.offering_id = o.offering_id"
+                            + " and lg.group_id in (" + SqlWhere.placeholders(filter.linkedToAny().size()) + "))",
+                    filter.linkedToAny().stream().map(GroupId::uuid).toArray());
+        }
+        if (walk != null) {
+            where.and(OfferingAccess.offeringDenial(walk, "o", ASKER_ID) + " is null");
+        }
+        String with = walk == null ? "" : "with recursive " + walk.with() + " ";
+        Object[] walkArgs = walk == null ? new Object[0] : walk.args();
+        String filtered = from + where.sql();
+        String order = "o.name " + (filter.nameDescending() ? "desc" : "asc") + ", o.offering_id asc";
+        String counted = with + "select t.total, o.* from (select count(*) as total" + filtered + ") t"
+                + " left join (select " + OFFERING_COLUMNS + filtered + " order by " + order
+                + " offset ? rows fetch first ? rows only) o on true order by " + order;
+        return Paging.page(page,
+                () -> jdbc.queryForObject(with + "select count(*)" + filtered, Long.class,
+                        concat(walkArgs, where.args())),
+                (offset, limit) -> jdbc.query(counted, rs -> {
+                    long total = 0;
+                    List<OfferingSummary> rows = new ArrayList<>();
+                    while (rs.next()) {
+                        total = rs.getLong("total");
+                        if (rs.getObject("offering_id") != null) {
+                            rows.add(offering(rs));
+                        }
+                    }
+                    return new Paging.Counted<>(total, withPlansAndGroups(rows, listing));
+                }, concat(walkArgs, where.args(where.args(offset, limit)))));
+    }
+
+    /** Adds to offerings read without them their visible plans, and the groups of both, in two statements. */
+    private List<OfferingSummary> withPlansAndGroups(List<OfferingSummary> offerings, Listing listing) {
+        if (offerings.isEmpty()) {
+            return offerings;
+        }
+        Walk walk = listing.walk();
+        SqlWhere where = new SqlWhere().and("p.offering_id in (" + SqlWhere.placeholders(offerings.size()) + ")",
+                offerings.stream().map(o -> o.offeringId().uuid()).toArray());
+        if (listing.viewer() == Viewer.PUBLIC) {
+            where.and("not p.restricted");
+        }
+        if (listing.viewer() != null && walk != null) {
+            where.and(OfferingAccess.planDenial(walk, "p", ASKER_ID) + " is null");
+        }
+        boolean narrowed = listing.viewer() != null && walk != null;
+        String sql = (narrowed ? "with recursive " + walk.with() + " " : "") + "select " + PLAN_COLUMNS
+                + " from plan_view p" + (narrowed ? ASKER : "") + where.sql() + " order by p.name asc, p.plan_id asc";
+        List<PlanSummary> plans = jdbc.query(sql, OfferingQueryHandler::plan,
+                narrowed ? concat(walk.args(), where.args()) : where.args());
+        Map<UUID, List<GroupSummary>> groups = groups(
+                offerings.stream().map(o -> o.offeringId().uuid()).toList(),
+                plans.stream().map(p -> p.planId().uuid()).toList());
+        Map<OfferingId, List<PlanSummary>> byOffering = new LinkedHashMap<>();
+        for (PlanSummary plan : plans) {
+            byOffering.computeIfAbsent(plan.offeringId(), id -> new ArrayList<>()).add(withGroups(plan, groups));
+        }
+        return offerings.stream().map(o -> new OfferingSummary(o.offeringId(), o.name(), o.providerId(),
+                o.providerName(), o.shared(), o.restricted(), o.includeDescendantGroups(),
+                groups.getOrDefault(o.offeringId().uuid(), List.of()), byOffering.getOrDefault(o.offeringId(),
+                List.of()), o.version())).toList();
+    }
+
+    private List<PlanSummary> withGroups(List<PlanSummary> plans) {
+        if (plans.isEmpty()) {
+            return plans;
+        }
+        Map<UUID, List<GroupSummary>> groups = groups(List.of(), plans.stream().map(p -> p.planId().uuid()).toList());
+        return plans.stream().map(p -> withGroups(p, groups)).toList();
+    }
+
+    private static PlanSummary withGroups(PlanSummary plan, Map<UUID, List<GroupSummary>> groups) {
+        return new PlanSummary(plan.planId(), plan.offeringId(), plan.name(), plan.restricted(),
+                plan.includeDescendantGroups(), groups.getOrDefault(plan.planId().uuid(), List.of()), plan.version());
+    }
+
+    /**
+     * @return the live groups of the offerings' and plans' restrictions, by offering or plan id (ids of both are
+     *         random UUIDs and never meet), each list ordered by name then uuid; one statement
+     */
+    private Map<UUID, List<GroupSummary>> groups(List<UUID> offeringIds, List<UUID> planIds) {
+        Map<UUID, List<GroupSummary>> groups = new HashMap<>();
+        List<String> parts = new ArrayList<>();
+        List<Object> args = new ArrayList<>();
+        if (!offeringIds.isEmpty()) {
+            parts.add("select x.offering_id as owner_id, x.group_id from offering_group_view x where x.offering_id in ("
+                    + SqlWhere.placeholders(offeringIds.size()) + ")");
+            args.addAll(offeringIds);
+        }
+        if (!planIds.isEmpty()) {
+            parts.add("select x.plan_id as owner_id, x.group_id from plan_group_view x where x.plan_id in ("
+                    + SqlWhere.placeholders(planIds.size()) + ")");
+            args.addAll(planIds);
+        }
+        if (parts.isEmpty()) {
+            return groups;
+        }
+        jdbc.query("select r.owner_id, " + GroupRows.columns("g") + " from (" + String.join(" union all ", parts)
+                        + ") r join group_view g on g.group_id = r.group_id order by g.name asc, g.group_id asc",
+                (ResultSet rs) -> {
+                    groups.computeIfAbsent(rs.getObject("owner_id", UUID.class), id -> new ArrayList<>())
+                            .add(GroupRows.read(rs));
+                }, args.toArray());
+        return groups;
+    }
+
+    private static OfferingSummary offering(ResultSet rs) throws SQLException {
+        return new OfferingSummary(new OfferingId(rs.getObject("offering_id", UUID.class)), rs.getString("name"),
+                new CustomerId(rs.getObject("provider_id", UUID.class)), rs.getString("provider_name"),
+                rs.getBoolean("shared"), rs.getBoolean("restricted"), rs.getBoolean("include_descendant_groups"),
+                List.of(), List.of(), rs.getLong("version"));
+    }
+
+    private static PlanSummary plan(ResultSet rs, int row) throws SQLException {
+        return new PlanSummary(new PlanId(rs.getObject("plan_id", UUID.class)),
+                new OfferingId(rs.getObject("offering_id", UUID.class)), rs.getString("name"),
+                rs.getBoolean("restricted"), rs.getBoolean("include_descendant_groups"), List.of(),
+                rs.getLong("version"));
+    }
+
+    private static Object[] concat(Object[] first, Object[] second) {
+        Object[] all = new Object[first.length + second.length];
+        System.arraycopy(first, 0, all, 0, first.length);
+        System.arraycopy(second, 0, all, first.length, second.length);
+        return all;
+    }
+}
