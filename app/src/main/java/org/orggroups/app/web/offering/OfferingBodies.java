@@ -101,28 +101,46 @@ final class OfferingBodies {
     }
 
     /**
-     * {@code organization_groups}, by the rules of {@link Hyperlinks#parseGroupList}.
+     * {@code organization_groups}, by the rules of section 12.4: items are read and looked up in order, as DRF's
+     * {@code ManyRelatedField} hands each to {@code HyperlinkedRelatedField}, so the first failing item is reported,
+     * whether its link is malformed or names no live group. The command checks the groups again under the lock that
+     * group deletes take.
      *
      * @param optional whether the key may be absent (a create body: absent means open, {@code null} is "This field
      *                 may not be null."); otherwise absent and {@code null} are "This field is required."
-     * @return the groups, duplicates collapsed; empty after recording the error
+     * @return the live groups, duplicates collapsed, in first-seen order; empty after recording the error
      */
-    static Set<GroupId> groups(JsonNode value, boolean optional, Map<String, Object> errors) {
-        Set<GroupId> groups = new LinkedHashSet<>();
+    static List<GroupSummary> groups(Messaging messaging, JsonNode value, boolean optional,
+                                     Map<String, Object> errors) {
+        Map<GroupId, GroupSummary> groups = new LinkedHashMap<>();
         if (optional && value == null) {
-            return groups;
+            return List.of();
         }
         if (optional && value.isNull()) {
             errors.put(GROUPS, List.of(ErrorBodies.NULL));
-            return groups;
+            return List.of();
         }
         try {
-            Hyperlinks.parseGroupList(GROUPS, value).forEach(uuid -> groups.add(new GroupId(uuid)));
+            Hyperlinks.requireList(GROUPS, value);
+            for (JsonNode item : value) {
+                GroupId group = new GroupId(Hyperlinks.parseGroupItem(GROUPS, item));
+                if (!groups.containsKey(group)) {
+                    groups.put(group, messaging.find(new FindGroup(group), GroupSummary.class)
+                            .orElseThrow(() -> ApiException.field(GROUPS, Hyperlinks.OBJECT_DOES_NOT_EXIST)));
+                }
+            }
         } catch (ApiException e) {
             errors.putAll(e.body());
-            groups.clear();
+            return List.of();
         }
-        return groups;
+        return List.copyOf(groups.values());
+    }
+
+    /** @return the ids of the groups */
+    static Set<GroupId> ids(List<GroupSummary> groups) {
+        Set<GroupId> ids = new LinkedHashSet<>();
+        groups.forEach(g -> ids.add(g.groupId()));
+        return ids;
     }
 
     /**
@@ -165,26 +183,6 @@ final class OfferingBodies {
             errors.put("plans", itemErrors);
         }
         return names;
-    }
-
-    /**
-     * Looks the groups up, so that a deleted or unknown one is reported next to other fields' errors; the command
-     * checks them again under the lock that group deletes take.
-     *
-     * @return the live groups found, in the order given; records "Invalid hyperlink - Object does not exist." for
-     *         the first missing one
-     */
-    static List<GroupSummary> liveGroups(Messaging messaging, Set<GroupId> groups, Map<String, Object> errors) {
-        List<GroupSummary> found = new ArrayList<>();
-        for (GroupId group : groups) {
-            Optional<GroupSummary> summary = messaging.find(new FindGroup(group), GroupSummary.class);
-            if (summary.isEmpty()) {
-                errors.putIfAbsent(GROUPS, List.of(Hyperlinks.OBJECT_DOES_NOT_EXIST));
-                return found;
-            }
-            found.add(summary.get());
-        }
-        return found;
     }
 
     /** @throws ApiException 400 with every recorded field error, in the order recorded, when there is any */

@@ -148,7 +148,7 @@ public class OfferingController {
         UUID provider = OfferingBodies.link("customer", body.customer(), Hyperlinks::parseCustomer, errors);
         Boolean shared = OfferingBodies.bool("shared", body.shared(), true, false, errors);
         List<String> planNames = OfferingBodies.planNames(body.plans(), errors);
-        Set<GroupId> groups = OfferingBodies.groups(body.organizationGroups(), true, errors);
+        List<GroupSummary> live = OfferingBodies.groups(messaging, body.organizationGroups(), true, errors);
         Boolean descendants = OfferingBodies.bool(OfferingBodies.DESCENDANTS, body.includeDescendantGroups(), false,
                 true, errors);
         Optional<CustomerSummary> customer = provider == null ? Optional.empty()
@@ -156,11 +156,10 @@ public class OfferingController {
         if (provider != null && customer.isEmpty()) {
             errors.put("customer", List.of(Hyperlinks.OBJECT_DOES_NOT_EXIST));
         }
-        List<GroupSummary> live = OfferingBodies.liveGroups(messaging, groups, errors);
         OfferingBodies.failIfAny(errors);
 
         CreateOffering command = new CreateOffering(OfferingId.random(), new CustomerId(provider), name, shared,
-                groups, descendants, planNames.stream().map(n -> new NewPlan(PlanId.random(), n)).toList());
+                OfferingBodies.ids(live), descendants, planNames.stream().map(n -> new NewPlan(PlanId.random(), n)).toList());
         messaging.send(command);
         String base = Hyperlinks.base();
         // A provider deleted right after the write takes the offering with it; the write was still acknowledged,
@@ -374,12 +373,11 @@ public class OfferingController {
      */
     static Restriction restriction(Messaging messaging, OrganizationGroupsRequest body) {
         Map<String, Object> errors = new LinkedHashMap<>();
-        Set<GroupId> groups = OfferingBodies.groups(body.organizationGroups(), false, errors);
+        List<GroupSummary> groups = OfferingBodies.groups(messaging, body.organizationGroups(), false, errors);
         Boolean descendants = OfferingBodies.bool(OfferingBodies.DESCENDANTS, body.includeDescendantGroups(), null,
                 true, errors);
-        OfferingBodies.liveGroups(messaging, groups, errors);
         OfferingBodies.failIfAny(errors);
-        return new Restriction(groups, descendants);
+        return new Restriction(OfferingBodies.ids(groups), descendants);
     }
 
     /** @return whether the caller is a staff user (Waldur's provider views show non-staff users nothing here) */

@@ -119,17 +119,17 @@ public class PlanController {
         Map<String, Object> errors = new LinkedHashMap<>();
         String name = OfferingBodies.name(body.name(), errors);
         UUID offering = OfferingBodies.link("offering", body.offering(), Hyperlinks::parseOffering, errors);
-        Set<GroupId> groups = OfferingBodies.groups(body.organizationGroups(), true, errors);
+        List<GroupSummary> live = OfferingBodies.groups(messaging, body.organizationGroups(), true, errors);
         Boolean descendants = OfferingBodies.bool(OfferingBodies.DESCENDANTS, body.includeDescendantGroups(), false,
                 true, errors);
         if (offering != null
                 && messaging.find(new FindOffering(new OfferingId(offering)), OfferingSummary.class).isEmpty()) {
             errors.put("offering", List.of(Hyperlinks.OBJECT_DOES_NOT_EXIST));
         }
-        List<GroupSummary> live = OfferingBodies.liveGroups(messaging, groups, errors);
         OfferingBodies.failIfAny(errors);
 
-        CreatePlan command = new CreatePlan(new OfferingId(offering), PlanId.random(), name, groups, descendants);
+        CreatePlan command = new CreatePlan(new OfferingId(offering), PlanId.random(), name,
+                OfferingBodies.ids(live), descendants);
         try {
             messaging.send(command);
         } catch (AggregateNotFoundException | IncompatibleAggregateException e) {

@@ -17,6 +17,7 @@ import org.orggroups.api.query.Page;
 import org.orggroups.api.query.offering.FindPublicOffering;
 import org.orggroups.api.query.offering.ListPublicOfferings;
 import org.orggroups.api.query.offering.OfferingSummary;
+import org.orggroups.api.query.offering.PlanSummary;
 import org.orggroups.api.query.offering.Viewer;
 import org.orggroups.app.web.binding.PagingParameters;
 import org.orggroups.app.web.binding.UuidPathParameter;
@@ -104,7 +105,8 @@ public class PublicOfferingController {
      * E13: the plans of one offering that the caller (or {@code allowed_customer_uuid}) may see: a plain array, not
      * paged, as Waldur answers it.
      *
-     * @throws ApiException as {@link #retrieve}; an unknown or deleted customer gives {@code []}
+     * @throws ApiException 400 for a malformed {@code allowed_customer_uuid}; 404 when the offering is not in the
+     *                      caller's list, whatever the customer; an unknown or deleted customer gives {@code []}
      */
     @Operation(operationId = "marketplace_public_offerings_plans_list", summary = "List the plans of a public offering")
     @AllowedCustomerParameter
@@ -112,7 +114,7 @@ public class PublicOfferingController {
     @GetMapping({PLANS, PLANS + "/"})
     public List<BasePublicPlan> plans(@UuidPathParameter OfferingId id, HttpServletRequest request) {
         String base = Hyperlinks.base();
-        return find(id, request).plans().stream().map(p -> OfferingRepresentations.publicPlan(base, p)).toList();
+        return plansFor(id, request).stream().map(p -> OfferingRepresentations.publicPlan(base, p)).toList();
     }
 
     /**
@@ -132,9 +134,28 @@ public class PublicOfferingController {
                                @Parameter(hidden = true) @PathVariable("plan_uuid") String planUuid,
                                HttpServletRequest request) {
         UUID plan = Uuids.parse(planUuid).orElseThrow(ApiException::notFound);
-        return find(id, request).plans().stream().filter(p -> p.planId().uuid().equals(plan)).findFirst()
+        return plansFor(id, request).stream().filter(p -> p.planId().uuid().equals(plan)).findFirst()
                 .map(p -> OfferingRepresentations.publicPlan(Hyperlinks.base(), p))
                 .orElseThrow(ApiException::notFound);
+    }
+
+    /**
+     * The plans of E13 and E14: the offering must be in the caller's list, and {@code allowed_customer_uuid} then
+     * narrows only the plans (Waldur's {@code plans} action does not filter the offering), to none when the customer
+     * is unknown or may not order the offering at all.
+     *
+     * @throws ApiException 400 for a malformed {@code allowed_customer_uuid}; 404 when the offering is not in the
+     *                      caller's list
+     */
+    private List<PlanSummary> plansFor(OfferingId id, HttpServletRequest request) {
+        CustomerId allowed = Paging.uuidFilter(request, ALLOWED_CUSTOMER).map(CustomerId::new).orElse(null);
+        OfferingSummary visible = messaging.find(new FindPublicOffering(id, viewer(), null), OfferingSummary.class)
+                .orElseThrow(ApiException::notFound);
+        if (allowed == null) {
+            return visible.plans();
+        }
+        return messaging.find(new FindPublicOffering(id, viewer(), allowed), OfferingSummary.class)
+                .map(OfferingSummary::plans).orElse(List.of());
     }
 
     private OfferingSummary find(OfferingId id, HttpServletRequest request) {

@@ -216,6 +216,21 @@ public final class Hyperlinks {
      *                      first failing item's error, as {@link #parseGroupItem}
      */
     public static Set<UUID> parseGroupList(String field, JsonNode links) {
+        requireList(field, links);
+        Set<UUID> groups = new LinkedHashSet<>();
+        for (JsonNode link : links) {
+            groups.add(parseGroupItem(field, link));
+        }
+        return groups;
+    }
+
+    /**
+     * The list rules of {@link #parseGroupList} before its items are read.
+     *
+     * @throws ApiException 400 under {@code field}: {@code ["This field is required."]} for a missing key or
+     *                      {@code null}; {@code ["Expected a list of items but got type \"<type>\"."]}
+     */
+    public static void requireList(String field, JsonNode links) {
         if (links == null || links.isNull()) {
             throw ApiException.field(field, ErrorBodies.REQUIRED);
         }
@@ -223,11 +238,6 @@ public final class Hyperlinks {
             throw ApiException.field(field,
                     "Expected a list of items but got type \"" + JsonTypes.pythonName(links) + "\".");
         }
-        Set<UUID> groups = new LinkedHashSet<>();
-        for (JsonNode link : links) {
-            groups.add(parseGroupItem(field, link));
-        }
-        return groups;
     }
 
     private static ApiException incorrectType(String field, JsonNode value) {

@@ -236,11 +236,11 @@ class OfferingAccessIntegrationTest extends OfferingTestSupport {
         assertThat(granted.get("offering").get("granted_by").get(0).get("uuid").asText()).isEqualTo(north);
         assertThat(granted.get("offering").get("granted_by").get(0).get("via_uuid").asText()).isEqualTo(lab);
 
-        long events = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+        long last = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
         assertThat(patch(linkOfGroup(lab), Map.of("parent", linkOfGroup(south))).status()).isEqualTo(200);
         assertThat(orderCheck(offering, member, null).get("reason").asText()).isEqualTo("not_in_offering_groups");
         assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where payload_type like '%Offering%'"
-                + " and global_index > ?", Long.class, events - 1)).as("a move writes no offering event").isZero();
+                + " and global_index > ?", Long.class, last)).as("a move writes no offering event").isZero();
         assertThat(patch(linkOfGroup(lab), Map.of("parent", linkOfGroup(north))).status()).isEqualTo(200);
         assertThat(orderCheck(offering, member, null).get("reason").asText()).isEqualTo("granted");
     }
