@@ -1,6 +1,5 @@
 package org.orggroups.app.web.offering;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,6 +84,8 @@ public class OfferingController {
     private static final String ORDER_CHECK = DETAIL + "/order_check";
     private static final String CUSTOMER_UUID = "customer_uuid";
     private static final String PLAN_UUID = "plan_uuid";
+    /** Waldur's text for an order of a plan with another offering. */
+    private static final String PLAN_OF_OTHER_OFFERING = "This plan is not available for selected offering.";
 
     private final Messaging messaging;
 
@@ -314,9 +315,6 @@ public class OfferingController {
         return OfferingRepresentations.orderCheck(Hyperlinks.base(), check, offering, Uuids.hex(customer.get()),
                 plan.map(Uuids::hex).orElse(null));
     }
-
-    /** Waldur's text for an order of a plan with another offering. */
-    private static final String PLAN_OF_OTHER_OFFERING = "This plan is not available for selected offering.";
 
     private static String doesNotExist(UUID uuid) {
         return "Object with uuid=" + Uuids.hex(uuid) + " does not exist.";

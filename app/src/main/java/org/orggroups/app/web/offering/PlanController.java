@@ -4,7 +4,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -16,7 +15,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.orggroups.api.group.GroupId;
 import org.orggroups.api.offering.ClearPlanGroups;
 import org.orggroups.api.offering.CreatePlan;
 import org.orggroups.api.offering.OfferingId;
