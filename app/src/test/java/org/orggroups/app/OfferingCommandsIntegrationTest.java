@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -33,6 +34,7 @@ import org.orggroups.api.offering.OfferingDeleted;
 import org.orggroups.api.offering.OfferingId;
 import org.orggroups.api.offering.PlanId;
 import org.orggroups.api.offering.UpdateOfferingGroups;
+import org.orggroups.app.rebuild.ReadModelRebuilder;
 import org.orggroups.app.support.IntegrationTest;
 import org.orggroups.command.MemberGroupNotFoundException;
 import org.orggroups.command.ProviderNotFoundException;
@@ -52,6 +54,8 @@ class OfferingCommandsIntegrationTest extends IntegrationTest {
     private CommandGateway commands;
     @Autowired
     private EventStore events;
+    @Autowired
+    private ReadModelRebuilder rebuilder;
 
     private final ExecutorService threads = Executors.newFixedThreadPool(2);
 
@@ -80,6 +84,23 @@ class OfferingCommandsIntegrationTest extends IntegrationTest {
         }
         assertThat(jdbc.queryForList("select offering_id from provider_offering", UUID.class))
                 .containsExactly(others.uuid());
+    }
+
+    @Test
+    void rebuildingFromTheEventStoreGivesExactlyTheLiveProviderOfferings() {
+        CustomerId kept = customer("Kept");
+        CustomerId deleted = customer("Deleted");
+        offering(kept, Set.of());
+        offering(kept, Set.of());
+        offering(deleted, Set.of());
+        commands.sendAndWait(new DeleteCustomer(deleted));
+        String rows = "select offering_id, provider_id from provider_offering order by offering_id";
+        List<Map<String, Object>> live = jdbc.queryForList(rows);
+        assertThat(live).hasSize(2);
+
+        rebuilder.rebuildAll();
+
+        assertThat(jdbc.queryForList(rows)).isEqualTo(live);
     }
 
     @Test

@@ -28,6 +28,21 @@ import org.orggroups.api.query.ListCustomers;
 import org.orggroups.api.query.ListGroups;
 import org.orggroups.api.query.Page;
 import org.orggroups.api.query.PageRequest;
+import org.orggroups.api.offering.OfferingId;
+import org.orggroups.api.offering.PlanId;
+import org.orggroups.api.query.offering.AllowedCustomer;
+import org.orggroups.api.query.offering.CheckOrder;
+import org.orggroups.api.query.offering.FindOffering;
+import org.orggroups.api.query.offering.FindPlanOffering;
+import org.orggroups.api.query.offering.ListAllowedCustomers;
+import org.orggroups.api.query.offering.ListPlans;
+import org.orggroups.api.query.offering.ListPublicOfferings;
+import org.orggroups.api.query.offering.OfferingFilter;
+import org.orggroups.api.query.offering.OfferingSummary;
+import org.orggroups.api.query.offering.OrderCheck;
+import org.orggroups.api.query.offering.OrderReason;
+import org.orggroups.api.query.offering.PlanSummary;
+import org.orggroups.api.query.offering.Viewer;
 
 /** The handlers answer through Axon's query bus with the response types that callers are expected to use. */
 class QueryBusRegistrationTest {
@@ -43,6 +58,7 @@ class QueryBusRegistrationTest {
         SimpleQueryBus bus = SimpleQueryBus.builder().build();
         new AnnotationQueryHandlerAdapter<>(readSide.groups).subscribe(bus);
         new AnnotationQueryHandlerAdapter<>(readSide.customers).subscribe(bus);
+        new AnnotationQueryHandlerAdapter<>(readSide.offerings).subscribe(bus);
         gateway = DefaultQueryGateway.builder().queryBus(bus).build();
     }
 
@@ -83,6 +99,33 @@ class QueryBusRegistrationTest {
 
         assertThat(groups.items()).extracting(GroupSummary::groupId).containsExactly(group);
         assertThat(customers.items()).extracting(CustomerSummary::customerId).containsExactly(customer);
+    }
+
+    @Test
+    void offeringQueriesAnswerWithTheTypesTheirRecordsName() {
+        CustomerId provider = readSide.createCustomer("provider");
+        OfferingId offering = readSide.createOffering("offering", provider, true, false);
+        PlanId plan = readSide.createPlan(offering, "plan", false);
+
+        Optional<OfferingSummary> found = gateway.query(new FindOffering(offering),
+                ResponseTypes.optionalInstanceOf(OfferingSummary.class)).join();
+        Page<OfferingSummary> listed = gateway.query(new ListPublicOfferings(Viewer.PUBLIC, OfferingFilter.none(),
+                new PageRequest(1, 10)), PageResponseType.pageOf(OfferingSummary.class)).join();
+        Page<PlanSummary> plans = gateway.query(new ListPlans(offering, new PageRequest(1, 10)),
+                PageResponseType.pageOf(PlanSummary.class)).join();
+        Optional<OrderCheck> check = gateway.query(new CheckOrder(offering, provider, plan),
+                ResponseTypes.optionalInstanceOf(OrderCheck.class)).join();
+        Page<AllowedCustomer> allowed = gateway.query(new ListAllowedCustomers(offering, null, null,
+                new PageRequest(1, 10)), PageResponseType.pageOf(AllowedCustomer.class)).join();
+        Optional<OfferingId> stream = gateway.query(new FindPlanOffering(plan),
+                ResponseTypes.optionalInstanceOf(OfferingId.class)).join();
+
+        assertThat(found).map(OfferingSummary::plans).hasValueSatisfying(p -> assertThat(p).hasSize(1));
+        assertThat(listed.items()).hasSize(1);
+        assertThat(plans.items()).extracting(PlanSummary::planId).containsExactly(plan);
+        assertThat(check).map(OrderCheck::reason).contains(OrderReason.OPEN);
+        assertThat(allowed.items()).extracting(AllowedCustomer::customerId).containsExactly(provider);
+        assertThat(stream).contains(offering);
     }
 
     @Test

@@ -48,7 +48,7 @@ public final class OfferingAccess {
      */
     public interface Walk {
 
-        /** @return the common table expressions, for {@code with recursive ...}; each is recursive */
+        /** @return the common table expressions, to follow {@code with recursive} (some of them recurse) */
         String with();
 
         /** @return the values of the placeholders of {@link #with()}, in order */
@@ -56,12 +56,23 @@ public final class OfferingAccess {
 
         /**
          * @param resource   offering or plan
-         * @param resourceId an SQL expression for the resource's id (a column of the outer query), no placeholders
-         * @param customerId an SQL expression for the customer's id, no placeholders
+         * @param resourceId an SQL expression for the resource's id: a column of the outer query, or one {@code ?}
+         *                   that the caller binds; a walk from the resource's end knows its resource already and
+         *                   ignores it
+         * @param customerId an SQL expression for the customer's id, no placeholders; a walk from the customer's
+         *                   end knows its customer already and ignores it
          * @return a {@code select} of {@code group_id} (a live group of the resource's restriction) and
          *         {@code via_id} (the customer's own group that qualifies through it), one row per such pair
          */
         String grants(Resource resource, String resourceId, String customerId);
+
+        /**
+         * @param resource   offering or plan
+         * @param alias      the alias of the resource's view row in the outer query
+         * @param customerId an SQL expression for the customer's id, no placeholders
+         * @return an SQL condition: the customer qualifies for the resource's restriction (whatever its state)
+         */
+        String qualifies(Resource resource, String alias, String customerId);
     }
 
     /**
@@ -107,6 +118,17 @@ public final class OfferingAccess {
                         + " where x." + resource.key + " = " + resourceId
                         + " and (a.group_id = a.via_id or xv.include_descendant_groups)";
             }
+
+            @Override
+            public String qualifies(Resource resource, String alias, String customer) {
+                // The same pairs as grants, split on the flag so that each test depends on the resource only
+                // through its key: the database then finds the resources the customer's few groups reach once,
+                // instead of testing each resource's groups in turn.
+                String reached = "select 1 from " + resource.groups + " x join reach a on a.group_id = x.group_id"
+                        + " where x." + resource.key + " = " + alias + "." + resource.key;
+                return "(exists (" + reached + " and a.group_id = a.via_id) or " + alias
+                        + ".include_descendant_groups and exists (" + reached + "))";
+            }
         };
     }
 
@@ -145,6 +167,11 @@ public final class OfferingAccess {
             public String grants(Resource resource, String resourceId, String customer) {
                 return "select gm.group_id, gm.via_id from (" + members(resource) + ") gm where gm.customer_id = "
                         + customer;
+            }
+
+            @Override
+            public String qualifies(Resource resource, String alias, String customer) {
+                return "exists (" + grants(resource, alias + "." + resource.key, customer) + ")";
             }
         };
     }
@@ -206,8 +233,8 @@ public final class OfferingAccess {
         String id = alias + "." + resource.key;
         return " when " + guard + alias + ".restricted and not exists (select 1 from " + resource.groups + " lg"
                 + " where lg." + resource.key + " = " + id + ") then '" + groupsDeleted + "'"
-                + " when " + guard + alias + ".restricted and not exists (" + walk.grants(resource, id, customerId)
-                + ") then '" + notInGroups + "'";
+                + " when " + guard + alias + ".restricted and not " + walk.qualifies(resource, alias, customerId)
+                + " then '" + notInGroups + "'";
     }
 
     /**

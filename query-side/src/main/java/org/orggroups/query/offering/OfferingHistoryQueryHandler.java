@@ -269,8 +269,10 @@ public class OfferingHistoryQueryHandler {
         throw new IllegalStateException("not a plan event: " + event.getClass());
     }
 
+    /** @return the plan's name quoted; a plan the stream never created (none should be) by its id */
     private static String planName(State state, PlanId planId) {
-        return HistoryQueryHandler.quoted(state.plans().get(planId).name());
+        PlanState plan = state.plans().get(planId);
+        return HistoryQueryHandler.quoted(plan == null ? planId.toString() : plan.name());
     }
 
     /**

@@ -58,10 +58,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class OfferingQueryHandler {
 
-    private static final String OFFERING_COLUMNS = "o.offering_id, o.name, o.provider_id, pc.name as provider_name,"
-            + " o.shared, o.restricted, o.include_descendant_groups, o.version";
-    private static final String OFFERINGS = " from offering_view o left join customer_view pc"
-            + " on pc.customer_id = o.provider_id";
+    private static final String OFFERING_COLUMNS = "o.offering_id, o.name, o.provider_id, o.shared, o.restricted,"
+            + " o.include_descendant_groups, o.version";
+    private static final String OFFERINGS = " from offering_view o";
     private static final String PLAN_COLUMNS = "p.plan_id, p.offering_id, p.name, p.restricted,"
             + " p.include_descendant_groups, p.version";
     /** The customer a public listing is narrowed to: one row while it is live, so an unknown one gives nothing. */
@@ -381,9 +380,11 @@ public class OfferingQueryHandler {
         Object[] walkArgs = walk == null ? new Object[0] : walk.args();
         String filtered = from + where.sql();
         String order = "o.name " + (filter.nameDescending() ? "desc" : "asc") + ", o.offering_id asc";
-        String counted = with + "select t.total, o.* from (select count(*) as total" + filtered + ") t"
-                + " left join (select " + OFFERING_COLUMNS + filtered + " order by " + order
-                + " offset ? rows fetch first ? rows only) o on true order by " + order;
+        // The provider's name is joined to the page's rows only.
+        String counted = with + "select t.total, o.*, pc.name as provider_name from (select count(*) as total"
+                + filtered + ") t left join (select " + OFFERING_COLUMNS + filtered + " order by " + order
+                + " offset ? rows fetch first ? rows only) o on true left join customer_view pc"
+                + " on pc.customer_id = o.provider_id order by " + order;
         return Paging.page(page,
                 () -> jdbc.queryForObject(with + "select count(*)" + filtered, Long.class,
                         concat(walkArgs, where.args())),
