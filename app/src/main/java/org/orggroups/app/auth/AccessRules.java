@@ -25,7 +25,7 @@ import org.springframework.web.util.pattern.PathPatternParser;
  *       staff only, any method.</li>
  *   <li>any path under {@code /api/} containing {@code /history}: staff only, any method.</li>
  *   <li>{@code /api/marketplace-provider-offerings/<uuid>/allowed_customers/} and {@code .../order_check/}: staff
- *       only, any method (API-offerings.md 2.6, 2.7; API.md section 12).</li>
+ *       only, any method (API.md sections 12.6 and 12.7).</li>
  *   <li>GET and HEAD of {@code /api/marketplace-provider-offerings/**} and {@code /api/marketplace-plans/**}: any
  *       authenticated user (Waldur's provider views need a token; API.md section 12).</li>
  *   <li>GET, HEAD and OPTIONS of anything else under {@code /api/}: open. Reads of groups and customers are open to

@@ -65,7 +65,7 @@ public final class ErrorTable {
         row(rows, GroupCycleException.class, e -> ApiException.field("parent", GroupCycleException.MESSAGE));
         row(rows, MemberGroupNotFoundException.class,
                 e -> ApiException.field("organization_groups", Hyperlinks.OBJECT_DOES_NOT_EXIST));
-        // A provider deleted between the edge's check and the command (API-offerings.md 2.3, E1).
+        // A provider deleted between the edge's check and the command (API.md section 12.3, E1).
         row(rows, ProviderNotFoundException.class,
                 e -> ApiException.field("customer", Hyperlinks.OBJECT_DOES_NOT_EXIST));
         // A plan uuid that its offering does not know: no such plan, as DRF's 404 (E9, E10).

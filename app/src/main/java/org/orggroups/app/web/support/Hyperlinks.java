@@ -37,7 +37,7 @@ public final class Hyperlinks {
     private static final Pattern OFFERING_DETAIL = Pattern.compile("/api/marketplace-provider-offerings/([^/]+)/?");
     /**
      * Every route this service serves: a link to one of them that is not of the kind asked for is a URL match of
-     * the wrong kind (API-offerings.md 2.4 lists offerings and plans among them).
+     * the wrong kind (API.md section 12.4 lists offerings and plans among them).
      */
     private static final Pattern OTHER_ROUTE = Pattern.compile(
             "/api/(organization-groups|customers|users)(/[^/]+(/history(/at)?|/update_organization_groups)?)?/?"
@@ -85,7 +85,7 @@ public final class Hyperlinks {
     }
 
     /**
-     * Reads a hyperlink to a customer by the rules of {@link #parseGroup} (API-offerings.md 2.3: an offering's
+     * Reads a hyperlink to a customer by the rules of {@link #parseGroup} (API.md section 12.3: an offering's
      * {@code customer} follows the rules of {@code parent}).
      *
      * @return the customer's uuid; empty for JSON {@code null} or {@code ""}
@@ -96,7 +96,7 @@ public final class Hyperlinks {
     }
 
     /**
-     * Reads a hyperlink to a provider offering by the rules of {@link #parseGroup} (API-offerings.md 2.3, E6: a
+     * Reads a hyperlink to a provider offering by the rules of {@link #parseGroup} (API.md section 12.3, E6: a
      * plan's {@code offering}; a public offering's link is another route).
      *
      * @return the offering's uuid; empty for JSON {@code null} or {@code ""}
