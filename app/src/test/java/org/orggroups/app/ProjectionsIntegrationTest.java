@@ -45,7 +45,15 @@ class ProjectionsIntegrationTest extends IntegrationTest {
             "select customer_id, name from customer_view order by customer_id",
             "select customer_id, group_id from customer_group_view order by customer_id, group_id",
             "select group_id, parent_id, deleted from group_tree order by group_id",
-            "select group_id, customer_id from group_member order by group_id, customer_id");
+            "select group_id, customer_id from group_member order by group_id, customer_id",
+            "select offering_id, provider_id from provider_offering order by offering_id",
+            "select offering_id, name, provider_id, shared, restricted, include_descendant_groups, version"
+                    + " from offering_view order by offering_id",
+            "select offering_id, group_id from offering_group_view order by offering_id, group_id",
+            "select plan_id, offering_id, name, restricted, include_descendant_groups, version from plan_view"
+                    + " order by plan_id",
+            "select plan_id, group_id from plan_group_view order by plan_id, group_id",
+            "select plan_id, offering_id from plan_stream order by plan_id");
 
     @Autowired
     ReadModelRebuilder rebuilder;

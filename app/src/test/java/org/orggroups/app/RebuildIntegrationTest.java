@@ -12,7 +12,7 @@ import org.orggroups.app.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Every table built from events is derived data: dropping it and replaying the event store gives exactly the
+ * Every table built from events (offerings and plans included) is derived data: dropping it and replaying the event store gives exactly the
  * rows that live processing wrote (DESIGN.md sections 1 and 5).
  */
 class RebuildIntegrationTest extends IntegrationTest {
@@ -28,7 +28,15 @@ class RebuildIntegrationTest extends IntegrationTest {
             "select customer_id, name, valid_from, valid_to, from_index, to_index from customer_timeline"
                     + " order by customer_id, from_index",
             "select customer_id, group_id, valid_from, valid_to, from_index, to_index from customer_group_timeline"
-                    + " order by customer_id, group_id, from_index");
+                    + " order by customer_id, group_id, from_index",
+            "select offering_id, provider_id from provider_offering order by offering_id",
+            "select offering_id, name, provider_id, shared, restricted, include_descendant_groups, version"
+                    + " from offering_view order by offering_id",
+            "select offering_id, group_id from offering_group_view order by offering_id, group_id",
+            "select plan_id, offering_id, name, restricted, include_descendant_groups, version from plan_view"
+                    + " order by plan_id",
+            "select plan_id, group_id from plan_group_view order by plan_id, group_id",
+            "select plan_id, offering_id from plan_stream order by plan_id");
 
     @Autowired
     ReadModelRebuilder rebuilder;
@@ -67,8 +75,29 @@ class RebuildIntegrationTest extends IntegrationTest {
         replaceMemberships(c3, lab);
         replaceMemberships(c1, north, lab);
         patch("/api/customers/" + c2 + "/", Map.of("name", "Beta 2"));
+        String kept = offering("Kept", c1, List.of(Map.of("name", "Basic")), north, doomedChild);
+        String gone = offering("Gone with its provider", c3, List.of(Map.of("name", "Lost")), lab);
+        assertThat(post("/api/marketplace-plans/", Map.of("name", "Gold", "offering",
+                baseUrl() + "/api/marketplace-provider-offerings/" + kept + "/", "organization_groups",
+                List.of(linkOfGroup(doomed)), "include_descendant_groups", true)).status()).isEqualTo(201);
+        assertThat(post("/api/marketplace-provider-offerings/" + kept + "/update_organization_groups/",
+                Map.of("organization_groups", List.of(linkOfGroup(doomed), linkOfGroup(lab)))).status())
+                .isEqualTo(200);
+        String opened = offering("Opened", c2, List.of(), other);
+        assertThat(post("/api/marketplace-provider-offerings/" + opened + "/delete_organization_groups/", Map.of())
+                .status()).isEqualTo(204);
+        assertThat(gone).isNotEmpty();
         assertThat(delete("/api/organization-groups/" + doomed + "/").status()).isEqualTo(204);
         assertThat(delete("/api/customers/" + c3 + "/").status()).isEqualTo(204);
+    }
+
+    /** Creates an offering with nested plans, restricted to the groups; returns its uuid. */
+    private String offering(String name, String provider, List<Map<String, String>> plans, String... groups) {
+        Response created = post("/api/marketplace-provider-offerings/", Map.of("name", name, "customer",
+                baseUrl() + "/api/customers/" + provider + "/", "plans", plans, "organization_groups",
+                java.util.Arrays.stream(groups).map(this::linkOfGroup).toList()));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().get("uuid").asText();
     }
 
     private Map<String, List<Map<String, Object>>> snapshot() {

@@ -24,6 +24,10 @@ import org.springframework.web.util.pattern.PathPatternParser;
  *   <li>{@code /api/users/**}, {@code /api/projections/**}, {@code /api/audit-events/**}, {@code /api/reports/**}:
  *       staff only, any method.</li>
  *   <li>any path under {@code /api/} containing {@code /history}: staff only, any method.</li>
+ *   <li>{@code /api/marketplace-provider-offerings/<uuid>/allowed_customers/} and {@code .../order_check/}: staff
+ *       only, any method (API.md sections 12.6 and 12.7).</li>
+ *   <li>GET and HEAD of {@code /api/marketplace-provider-offerings/**} and {@code /api/marketplace-plans/**}: any
+ *       authenticated user (Waldur's provider views need a token; API.md section 12).</li>
  *   <li>GET, HEAD and OPTIONS of anything else under {@code /api/}: open. Reads of groups and customers are open to
  *       anonymous callers, as in Waldur.</li>
  *   <li>any other method under {@code /api/}: staff only.</li>
@@ -56,6 +60,12 @@ final class AccessRules {
             Rule.staff(null, "/api/audit-events/**"),
             Rule.staff(null, "/api/reports/**"),
             Rule.staffHistory(),
+            Rule.staff(null, "/api/marketplace-provider-offerings/*/allowed_customers/**"),
+            Rule.staff(null, "/api/marketplace-provider-offerings/*/order_check/**"),
+            Rule.authenticated(HttpMethod.GET, "/api/marketplace-provider-offerings/**"),
+            Rule.authenticated(HttpMethod.HEAD, "/api/marketplace-provider-offerings/**"),
+            Rule.authenticated(HttpMethod.GET, "/api/marketplace-plans/**"),
+            Rule.authenticated(HttpMethod.HEAD, "/api/marketplace-plans/**"),
             Rule.open(HttpMethod.GET, "/api/**"),
             Rule.open(HttpMethod.HEAD, "/api/**"),
             Rule.open(HttpMethod.OPTIONS, "/api/**"),
@@ -76,12 +86,31 @@ final class AccessRules {
      * @return whether the request needs an authenticated staff user
      */
     static boolean staffOnly(String method, String path) {
+        return access(method, path) == Access.STAFF;
+    }
+
+    /**
+     * As {@link #staffOnly}, telling the three kinds of access apart.
+     *
+     * @return who may send the request
+     */
+    static Access access(String method, String path) {
         for (Rule rule : RULES) {
             if (rule.matches(method, path)) {
-                return rule.staff();
+                return rule.access();
             }
         }
-        return false;
+        return Access.OPEN;
+    }
+
+    /** Who may send a request. */
+    enum Access {
+        /** Anyone, without a token. */
+        OPEN,
+        /** Any user with a valid token: anonymous callers get 401. */
+        AUTHENTICATED,
+        /** Staff users only: anonymous callers get 401, others 403. */
+        STAFF
     }
 
     private static PathPatternParser caseInsensitive() {
@@ -91,24 +120,28 @@ final class AccessRules {
     }
 
     /**
-     * One rule: requests of this method (any when {@code null}) whose path matches are staff only or open.
+     * One rule: who may send requests of this method (any when {@code null}) whose path matches.
      *
      * @param method  the method, or {@code null} for any
      * @param pattern a Spring path pattern, or {@code null} for the history rule
-     * @param staff   whether matching requests need a staff user
+     * @param access  who may send matching requests
      */
-    record Rule(HttpMethod method, String pattern, boolean staff) {
+    record Rule(HttpMethod method, String pattern, Access access) {
 
         static Rule open(HttpMethod method, String pattern) {
-            return new Rule(method, pattern, false);
+            return new Rule(method, pattern, Access.OPEN);
+        }
+
+        static Rule authenticated(HttpMethod method, String pattern) {
+            return new Rule(method, pattern, Access.AUTHENTICATED);
         }
 
         static Rule staff(HttpMethod method, String pattern) {
-            return new Rule(method, pattern, true);
+            return new Rule(method, pattern, Access.STAFF);
         }
 
         static Rule staffHistory() {
-            return new Rule(null, null, true);
+            return new Rule(null, null, Access.STAFF);
         }
 
         /** @return Spring Security's matcher of this rule, for {@code authorizeHttpRequests} */

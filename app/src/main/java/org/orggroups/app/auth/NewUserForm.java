@@ -2,9 +2,8 @@ package org.orggroups.app.auth;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -38,10 +37,6 @@ public record NewUserForm(
                 accessMode = Schema.AccessMode.WRITE_ONLY) String password,
         @JsonProperty("full_name") @Schema(maxLength = 150, defaultValue = "") String fullName,
         @JsonProperty("is_staff") @Schema(defaultValue = "false") boolean staff) {
-
-    private static final Set<String> TRUE = Set.of("true", "t", "yes", "y", "on", "1");
-    private static final Set<String> FALSE = Set.of("false", "f", "no", "n", "off", "0");
-    private static final String NOT_A_BOOLEAN = "Must be a valid boolean.";
 
     /**
      * Reads the JSON body of the request.
@@ -150,19 +145,11 @@ public record NewUserForm(
             errors.put(key, List.of(ErrorBodies.NULL));
             return false;
         }
-        if (value.isBoolean()) {
-            return value.booleanValue();
+        Optional<Boolean> parsed = RequestBodies.bool(value);
+        if (parsed.isEmpty()) {
+            errors.put(key, List.of(RequestBodies.NOT_A_BOOLEAN));
+            return false;
         }
-        if (value.isIntegralNumber() || value.isTextual()) {
-            String word = value.asText().strip().toLowerCase(Locale.ROOT);
-            if (TRUE.contains(word)) {
-                return true;
-            }
-            if (FALSE.contains(word)) {
-                return false;
-            }
-        }
-        errors.put(key, List.of(NOT_A_BOOLEAN));
-        return false;
+        return parsed.get();
     }
 }

@@ -25,7 +25,7 @@ import org.springframework.security.web.savedrequest.NullRequestCache;
  * login, no HTTP basic. Who may do what is declared as request matchers from {@link AccessRules}, in their order;
  * answers are DRF's bodies (API.md section 2):
  * <ul>
- *   <li>no credentials on a staff-only request: 401 {@code {"detail":"Authentication credentials were not
+ *   <li>no credentials on a staff-only or authenticated-only request: 401 {@code {"detail":"Authentication credentials were not
  *       provided."}} with {@code WWW-Authenticate: Token};</li>
  *   <li>a bad token on any request: 401 {@code {"detail":"Invalid token."}}, from
  *       {@link TokenAuthenticationFilter};</li>
@@ -56,10 +56,10 @@ public class SecurityConfig {
                 .authorizeHttpRequests(requests -> {
                     for (AccessRules.Rule rule : AccessRules.RULES) {
                         var matched = requests.requestMatchers(rule.requestMatcher());
-                        if (rule.staff()) {
-                            matched.hasAuthority(PasswordAuthenticationProvider.STAFF_AUTHORITY);
-                        } else {
-                            matched.permitAll();
+                        switch (rule.access()) {
+                            case STAFF -> matched.hasAuthority(PasswordAuthenticationProvider.STAFF_AUTHORITY);
+                            case AUTHENTICATED -> matched.authenticated();
+                            case OPEN -> matched.permitAll();
                         }
                     }
                     requests.anyRequest().permitAll();

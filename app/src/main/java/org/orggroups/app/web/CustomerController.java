@@ -4,7 +4,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -22,14 +21,12 @@ import org.orggroups.api.query.FindCustomer;
 import org.orggroups.api.query.Page;
 import org.orggroups.app.web.binding.UuidPathParameter;
 import org.orggroups.app.web.error.ApiException;
-import org.orggroups.app.web.error.ErrorBodies;
 import org.orggroups.app.web.schema.ApiResponsesFor;
 import org.orggroups.app.web.schema.ApiSchema;
 import org.orggroups.app.web.schema.OpenList;
 import org.orggroups.app.web.schema.OpenListCount;
 import org.orggroups.app.web.schema.ResponseHeader;
 import org.orggroups.app.web.support.Hyperlinks;
-import org.orggroups.app.web.support.JsonTypes;
 import org.orggroups.app.web.support.Messaging;
 import org.orggroups.app.web.support.Paging;
 import org.orggroups.app.web.support.RequestBodies;
@@ -185,24 +182,10 @@ public class CustomerController {
     public ResponseEntity<Void> updateOrganizationGroups(
             @UuidPathParameter CustomerId id,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true) OrganizationGroupsRequest body) {
-        JsonNode links = body.organizationGroups();
-        ApiException invalid = null;
         Set<GroupId> groups = new LinkedHashSet<>();
-        if (links == null || links.isNull()) {
-            invalid = ApiException.field(FIELD_GROUPS, ErrorBodies.REQUIRED);
-        } else if (!links.isArray()) {
-            invalid = ApiException.field(FIELD_GROUPS,
-                    "Expected a list of items but got type \"" + JsonTypes.pythonName(links) + "\".");
-        } else {
-            try {
-                for (JsonNode link : links) {
-                    groups.add(new GroupId(Hyperlinks.parseGroupItem(FIELD_GROUPS, link)));
-                }
-            } catch (ApiException e) {
-                invalid = e;
-            }
-        }
-        if (invalid != null) {
+        try {
+            Hyperlinks.parseGroupList(FIELD_GROUPS, body.organizationGroups()).forEach(g -> groups.add(new GroupId(g)));
+        } catch (ApiException invalid) {
             findOrFail(id); // DRF looks the customer up before it validates
             throw invalid;
         }

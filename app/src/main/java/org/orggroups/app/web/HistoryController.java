@@ -26,10 +26,16 @@ import org.orggroups.api.query.ListCustomerHistory;
 import org.orggroups.api.query.ListGroupHistory;
 import org.orggroups.api.query.Page;
 import org.orggroups.api.query.RevisionUser;
+import org.orggroups.api.offering.OfferingId;
+import org.orggroups.api.offering.PlanId;
+import org.orggroups.api.query.offering.FindOfferingVersion;
+import org.orggroups.api.query.offering.ListOfferingHistory;
+import org.orggroups.api.query.offering.OfferingVersion;
 import org.orggroups.app.web.binding.CreatedRangeParameters;
 import org.orggroups.app.web.binding.PagingParameters;
 import org.orggroups.app.web.binding.UuidPathParameter;
 import org.orggroups.app.web.error.ApiException;
+import org.orggroups.app.web.offering.OfferingRepresentations;
 import org.orggroups.app.web.schema.ApiResponsesFor;
 import org.orggroups.app.web.schema.ErrorBody;
 import org.orggroups.app.web.schema.Refusal;
@@ -47,7 +53,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The audit history of groups and customers (API.md section 6), in the shape of Waldur's {@code VersionHistory}
+ * The audit history of groups, customers, offerings and plans (API.md sections 6 and 12), in the shape of Waldur's {@code VersionHistory}
  * actions: {@code .../history/} (a page of versions, newest first) and {@code .../history/at/?timestamp=}.
  * Staff only; the security layer refuses everyone else before this controller is reached. The subject is looked up
  * before any query parameter is read ({@link HistorySubjectResolver}).
@@ -58,6 +64,8 @@ public class HistoryController {
 
     private static final String GROUP = "/api/organization-groups/{uuid}/history";
     private static final String CUSTOMER = "/api/customers/{uuid}/history";
+    private static final String OFFERING = "/api/marketplace-provider-offerings/{uuid}/history";
+    private static final String PLAN = "/api/marketplace-plans/{uuid}/history";
     private static final String NO_VERSION = "No version found before the specified timestamp.";
 
     private final Messaging messaging;
@@ -142,6 +150,87 @@ public class HistoryController {
                 CustomerVersion.class).orElseThrow(HistoryController::noVersion);
         return customerVersion(version, Hyperlinks.base(), users(Collections.singletonList(version.user())))
                 .queriedAt(parameters.raw());
+    }
+
+    /**
+     * An offering's versions, newest first: its creation, restrictions, openings and its deletion with its
+     * provider (API.md section 12.8); {@code serialized_data} is the offering as E3 renders it, with its plans.
+     *
+     * @return 200, a page of versions with {@code X-Result-Count} and {@code Link}
+     * @throws ApiException as {@link #groupHistory}
+     */
+    @GetMapping({OFFERING, OFFERING + "/"})
+    @Operation(operationId = "marketplace_provider_offerings_history_list",
+            summary = "An offering's versions, newest first")
+    @VersionList
+    public ResponseEntity<List<VersionHistory>> offeringHistory(
+            @Parameter(hidden = true) HistorySubject.Offering offering,
+            @Parameter(hidden = true) HistoryParameters parameters) {
+        return offeringVersions(offering.id(), null, parameters);
+    }
+
+    /**
+     * @return 200, the offering's latest version at or before {@code timestamp}, with {@code queried_at}
+     * @throws ApiException as {@link #groupVersionAt}
+     */
+    @GetMapping({OFFERING + "/at", OFFERING + "/at/"})
+    @Operation(operationId = "marketplace_provider_offerings_history_at_retrieve",
+            summary = "An offering's version at a time")
+    @VersionAt
+    public VersionHistory offeringVersionAt(@Parameter(hidden = true) HistorySubject.Offering offering,
+                                            @Parameter(hidden = true) VersionAtParameters parameters) {
+        return offeringVersionAt(offering.id(), null, parameters);
+    }
+
+    /**
+     * A plan's versions, newest first, kept after its offering's deletion; {@code serialized_data} is the plan as
+     * E8 renders it.
+     *
+     * @return 200, a page of versions with {@code X-Result-Count} and {@code Link}
+     * @throws ApiException as {@link #groupHistory}
+     */
+    @GetMapping({PLAN, PLAN + "/"})
+    @Operation(operationId = "marketplace_plans_history_list", summary = "A plan's versions, newest first")
+    @VersionList
+    public ResponseEntity<List<VersionHistory>> planHistory(@Parameter(hidden = true) HistorySubject.Plan plan,
+                                                            @Parameter(hidden = true) HistoryParameters parameters) {
+        return offeringVersions(plan.offering(), plan.id(), parameters);
+    }
+
+    /**
+     * @return 200, the plan's latest version at or before {@code timestamp}, with {@code queried_at}
+     * @throws ApiException as {@link #groupVersionAt}
+     */
+    @GetMapping({PLAN + "/at", PLAN + "/at/"})
+    @Operation(operationId = "marketplace_plans_history_at_retrieve", summary = "A plan's version at a time")
+    @VersionAt
+    public VersionHistory planVersionAt(@Parameter(hidden = true) HistorySubject.Plan plan,
+                                        @Parameter(hidden = true) VersionAtParameters parameters) {
+        return offeringVersionAt(plan.offering(), plan.id(), parameters);
+    }
+
+    private ResponseEntity<List<VersionHistory>> offeringVersions(OfferingId offering, PlanId plan,
+                                                                  HistoryParameters parameters) {
+        Page<OfferingVersion> page = messaging.page(new ListOfferingHistory(offering, plan,
+                parameters.createdAfter(), parameters.createdBefore(), parameters.page()), OfferingVersion.class);
+        String base = Hyperlinks.base();
+        Map<UUID, String[]> users = users(page.items().stream().map(OfferingVersion::user).toList());
+        return Paging.respond(page, parameters.page().size(),
+                page.items().stream().map(v -> offeringVersion(v, base, users)).toList());
+    }
+
+    private VersionHistory offeringVersionAt(OfferingId offering, PlanId plan, VersionAtParameters parameters) {
+        OfferingVersion version = messaging.find(new FindOfferingVersion(offering, plan, parameters.timestamp()),
+                OfferingVersion.class).orElseThrow(HistoryController::noVersion);
+        return offeringVersion(version, Hyperlinks.base(), users(Collections.singletonList(version.user())))
+                .queriedAt(parameters.raw());
+    }
+
+    /** serialized_data: the offering as E3 renders it, or the plan as E8 does; {@code {}} when there is none. */
+    private static VersionHistory offeringVersion(OfferingVersion v, String base, Map<UUID, String[]> users) {
+        Object data = v.offering() != null ? OfferingRepresentations.provider(base, v.offering())
+                : v.plan() != null ? OfferingRepresentations.providerPlan(base, v.plan()) : Map.of();
+        return version(v.id(), v.revisionDate(), v.user(), v.comment(), users, data);
     }
 
     private static ApiException noVersion() {

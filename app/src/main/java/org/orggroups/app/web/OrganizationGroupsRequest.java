@@ -9,17 +9,24 @@ import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
- * The body of {@code POST /api/customers/{uuid}/update_organization_groups/} as sent (API.md section 4); raw for
- * the reason given on {@link OrganizationGroupRequest}.
+ * The body of {@code POST .../update_organization_groups/} of customers, offerings and plans as sent (API.md
+ * sections 4 and 12.4; one component, as in Waldur); raw for the reason given on {@link OrganizationGroupRequest}.
  *
- * @param organizationGroups the hyperlinks of every group the customer is to be a member of; {@code null} when
- *                           absent
+ * @param organizationGroups      the hyperlinks of every group of the new set; {@code null} when absent
+ * @param includeDescendantGroups offerings and plans only (ignored for customers): the new descendant flag;
+ *                                {@code null} when absent, which keeps the current flag
  */
 @Schema(name = "OrganizationGroupsRequest")
 public record OrganizationGroupsRequest(
         @JsonProperty("organization_groups")
         @ArraySchema(schema = @Schema(implementation = URI.class),
                 arraySchema = @Schema(type = "array", requiredMode = Schema.RequiredMode.REQUIRED,
-                        description = "Hyperlinks of the groups; replaces the customer's whole set."))
-        JsonNode organizationGroups) {
+                        description = "Hyperlinks of the groups; replaces the whole set (a customer's memberships, or "
+                                + "an offering's or plan's restriction, where [] opens it)."))
+        JsonNode organizationGroups,
+        @JsonProperty("include_descendant_groups")
+        @Schema(implementation = Boolean.class, nullable = true,
+                description = "Offerings and plans only: whether direct members of the groups' current descendants "
+                        + "qualify too; absent or null keeps the current setting. Ignored for customers.")
+        JsonNode includeDescendantGroups) {
 }

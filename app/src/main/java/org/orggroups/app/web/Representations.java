@@ -12,13 +12,13 @@ import org.orggroups.app.web.support.Uuids;
  * Turns the query side's summaries into the response records of groups and customers (API.md sections 3 and
  * 4): hex uuids, absolute links built from {@code base}, the parent keys only for a group with a parent.
  */
-final class Representations {
+public final class Representations {
 
     private Representations() {
     }
 
     /** @return the group; {@code parent_uuid} and {@code parent_name} only when it has a parent */
-    static OrganizationGroup organizationGroup(String base, GroupSummary group) {
+    public static OrganizationGroup organizationGroup(String base, GroupSummary group) {
         boolean root = group.parentId() == null;
         return new OrganizationGroup(Uuids.hex(group.groupId().uuid()), Hyperlinks.group(base, group.groupId().uuid()),
                 group.name(),
@@ -35,7 +35,8 @@ final class Representations {
                 organizationGroups(base, customer.groups()));
     }
 
-    static List<OrganizationGroup> organizationGroups(String base, List<GroupSummary> groups) {
+    /** @return the groups, in the order given */
+    public static List<OrganizationGroup> organizationGroups(String base, List<GroupSummary> groups) {
         return groups.stream().map(g -> organizationGroup(base, g)).toList();
     }
 

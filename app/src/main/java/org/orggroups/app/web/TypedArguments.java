@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.orggroups.api.customer.CustomerId;
 import org.orggroups.api.group.GroupId;
+import org.orggroups.api.offering.OfferingId;
+import org.orggroups.api.offering.PlanId;
 import org.orggroups.app.web.binding.PathUuid;
 import org.orggroups.app.web.support.RequestBodies;
 import org.springframework.context.annotation.Configuration;
@@ -21,8 +23,8 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Binds the typed arguments of the group and customer controllers: the {@code {uuid}} of a path as a
- * {@link GroupId} or {@link CustomerId} (read as {@link PathUuid}), the query parameter records and the request
+ * Binds the typed arguments of the group, customer, offering and plan controllers: the {@code {uuid}} of a path as
+ * a {@link GroupId}, {@link CustomerId}, {@link OfferingId} or {@link PlanId} (read as {@link PathUuid}), the query parameter records and the request
  * body records. Each is read and checked by its own type's rules and fails with the contract's DRF body (an
  * {@link org.orggroups.app.web.error.ApiException}, rendered as is), never with Spring's binding errors. Arguments are bound in the order the handler declares them, which is
  * the order the contract checks them in (e.g. a malformed uuid in the path is 404 before a malformed body is 400).
@@ -30,25 +32,31 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 public class TypedArguments implements WebMvcConfigurer, HandlerMethodArgumentResolver {
 
-    private static final Map<Class<?>, Function<HttpServletRequest, Object>> READERS = Map.of(
-            GroupId.class, request -> new GroupId(PathUuid.of(request).value()),
-            CustomerId.class, request -> new CustomerId(PathUuid.of(request).value()),
-            GroupListParameters.class, GroupListParameters::read,
-            CustomerListParameters.class, CustomerListParameters::read,
-            AsOfParameter.class, AsOfParameter::read,
-            OrganizationGroupRequest.class, request -> {
+    private static final Map<Class<?>, Function<HttpServletRequest, Object>> READERS = Map.ofEntries(
+            Map.entry(GroupId.class, request -> new GroupId(PathUuid.of(request).value())),
+            Map.entry(CustomerId.class, request -> new CustomerId(PathUuid.of(request).value())),
+            Map.entry(OfferingId.class, request -> new OfferingId(PathUuid.of(request).value())),
+            Map.entry(PlanId.class, request -> new PlanId(PathUuid.of(request).value())),
+            Map.entry(GroupListParameters.class, GroupListParameters::read),
+            Map.entry(CustomerListParameters.class, CustomerListParameters::read),
+            Map.entry(AsOfParameter.class, AsOfParameter::read),
+            Map.entry(OrganizationGroupRequest.class, request -> {
                 ObjectNode body = RequestBodies.readObject(request);
                 return new OrganizationGroupRequest(body.get("name"), body.get("parent"));
-            },
-            PatchedOrganizationGroupRequest.class, request -> {
+            }),
+            Map.entry(PatchedOrganizationGroupRequest.class, request -> {
                 ObjectNode body = RequestBodies.readObject(request);
                 return new PatchedOrganizationGroupRequest(body.get("name"), body.get("parent"));
-            },
-            CustomerRequest.class, request -> new CustomerRequest(RequestBodies.readObject(request).get("name")),
-            PatchedCustomerRequest.class,
-            request -> new PatchedCustomerRequest(RequestBodies.readObject(request).get("name")),
-            OrganizationGroupsRequest.class, request ->
-                    new OrganizationGroupsRequest(RequestBodies.readObject(request).get("organization_groups")));
+            }),
+            Map.entry(CustomerRequest.class,
+                    request -> new CustomerRequest(RequestBodies.readObject(request).get("name"))),
+            Map.entry(PatchedCustomerRequest.class,
+                    request -> new PatchedCustomerRequest(RequestBodies.readObject(request).get("name"))),
+            Map.entry(OrganizationGroupsRequest.class, request -> {
+                ObjectNode body = RequestBodies.readObject(request);
+                return new OrganizationGroupsRequest(body.get("organization_groups"),
+                        body.get("include_descendant_groups"));
+            }));
 
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {

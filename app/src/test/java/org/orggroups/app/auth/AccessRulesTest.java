@@ -27,6 +27,9 @@ class AccessRulesTest {
             "DELETE, /nowhere",
             "GET, /error",
             "GET, /api/no-such-resource/",
+            "GET, /api/marketplace-public-offerings/",
+            "HEAD, /api/marketplace-public-offerings/6dfc0e3a9b7c4d2e8f1a2b3c4d5e6f70/plans/",
+            "OPTIONS, /api/marketplace-provider-offerings/",
     })
     void openRequests(String method, String path) {
         assertThat(AccessRules.staffOnly(method, path)).isFalse();
@@ -65,8 +68,29 @@ class AccessRulesTest {
             "GET, /actuator/metrics",
             "GET, /actuator/prometheus",
             "GET, /actuator/healthz",
+            "POST, /api/marketplace-provider-offerings/",
+            "POST, /api/marketplace-provider-offerings/6dfc0e3a9b7c4d2e8f1a2b3c4d5e6f70/update_organization_groups/",
+            "POST, /api/marketplace-plans/6dfc0e3a9b7c4d2e8f1a2b3c4d5e6f70/delete_organization_groups",
+            "GET, /api/marketplace-provider-offerings/6dfc0e3a9b7c4d2e8f1a2b3c4d5e6f70/order_check/",
+            "HEAD, /api/marketplace-provider-offerings/6dfc0e3a9b7c4d2e8f1a2b3c4d5e6f70/order_check",
+            "GET, /API/Marketplace-Provider-Offerings/6dfc0e3a9b7c4d2e8f1a2b3c4d5e6f70/Allowed_Customers/",
+            "GET, /api/marketplace-provider-offerings/6dfc0e3a9b7c4d2e8f1a2b3c4d5e6f70/history/",
+            "GET, /api/marketplace-plans/6dfc0e3a9b7c4d2e8f1a2b3c4d5e6f70/history/at/",
+            "POST, /api/marketplace-public-offerings/",
     })
     void staffOnlyRequests(String method, String path) {
         assertThat(AccessRules.staffOnly(method, path)).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({
+            "GET, /api/marketplace-provider-offerings/",
+            "HEAD, /api/marketplace-provider-offerings",
+            "GET, /api/marketplace-provider-offerings/6dfc0e3a9b7c4d2e8f1a2b3c4d5e6f70/",
+            "GET, /api/marketplace-plans/",
+            "GET, /API/Marketplace-Plans/6dfc0e3a9b7c4d2e8f1a2b3c4d5e6f70/",
+    })
+    void requestsOfAnyAuthenticatedUser(String method, String path) {
+        assertThat(AccessRules.access(method, path)).isEqualTo(AccessRules.Access.AUTHENTICATED);
     }
 }

@@ -46,7 +46,8 @@ public abstract class IntegrationTest {
             "group_tree", "group_member", "provider_offering", "group_view", "customer_view", "customer_group_view",
             "group_timeline", "customer_timeline", "customer_group_timeline",
             "audit_event", "report_membership_history", "report_subtree_member", "report_member",
-            "report_closure", "report_group");
+            "report_closure", "report_group",
+            "offering_view", "offering_group_view", "plan_view", "plan_group_view", "plan_stream");
 
     protected static final ObjectMapper JSON = new ObjectMapper();
     protected static final String ADMIN_USERNAME = "admin";

@@ -18,6 +18,8 @@ import org.orggroups.command.GroupOwnParentException;
 import org.orggroups.command.InvalidNameException;
 import org.orggroups.command.MemberGroupNotFoundException;
 import org.orggroups.command.ParentGroupNotFoundException;
+import org.orggroups.command.PlanNotFoundException;
+import org.orggroups.command.ProviderNotFoundException;
 import org.orggroups.command.StaleGroupVersionException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -63,6 +65,11 @@ public final class ErrorTable {
         row(rows, GroupCycleException.class, e -> ApiException.field("parent", GroupCycleException.MESSAGE));
         row(rows, MemberGroupNotFoundException.class,
                 e -> ApiException.field("organization_groups", Hyperlinks.OBJECT_DOES_NOT_EXIST));
+        // A provider deleted between the edge's check and the command (API.md section 12.3, E1).
+        row(rows, ProviderNotFoundException.class,
+                e -> ApiException.field("customer", Hyperlinks.OBJECT_DOES_NOT_EXIST));
+        // A plan uuid that its offering does not know: no such plan, as DRF's 404 (E9, E10).
+        row(rows, PlanNotFoundException.class, e -> ApiException.notFound());
         // The edge validates names first; this is the aggregate's backstop, worded as the edge would word it.
         row(rows, InvalidNameException.class,
                 e -> ApiException.field("name", e.blank() ? ErrorBodies.BLANK : ErrorBodies.TOO_LONG));

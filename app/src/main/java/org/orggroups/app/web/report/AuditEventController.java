@@ -59,7 +59,8 @@ public class AuditEventController {
     @Parameter(name = "event_type", in = ParameterIn.QUERY, description = "Exact and case-sensitive",
             schema = @Schema(type = "string", allowableValues = {"GroupCreated", "GroupRenamed", "GroupReparented",
                     "GroupDeleted", "CustomerCreated", "CustomerRenamed", "CustomerDeleted", "CustomerJoinedGroup",
-                    "CustomerLeftGroup"}))
+                    "CustomerLeftGroup", "OfferingCreated", "OfferingAccessRestricted", "OfferingAccessOpened",
+                    "OfferingDeleted", "PlanCreated", "PlanAccessRestricted", "PlanAccessOpened"}))
     @Parameter(name = "user_uuid", in = ParameterIn.QUERY, description = "Events caused by that user",
             schema = @Schema(type = "string", format = "uuid"))
     @Parameter(name = "correlation_id", in = ParameterIn.QUERY, description = "Exact",

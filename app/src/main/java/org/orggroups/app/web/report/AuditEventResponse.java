@@ -34,9 +34,10 @@ public record AuditEventResponse(
         @JsonProperty("event_type")
         @Schema(allowableValues = {"GroupCreated", "GroupRenamed", "GroupReparented", "GroupDeleted",
                 "CustomerCreated", "CustomerRenamed", "CustomerDeleted", "CustomerJoinedGroup",
-                "CustomerLeftGroup"})
+                "CustomerLeftGroup", "OfferingCreated", "OfferingAccessRestricted", "OfferingAccessOpened",
+                "OfferingDeleted", "PlanCreated", "PlanAccessRestricted", "PlanAccessOpened"})
         String eventType,
-        @JsonProperty("aggregate_type") @Schema(allowableValues = {"OrganizationGroup", "Customer"})
+        @JsonProperty("aggregate_type") @Schema(allowableValues = {"OrganizationGroup", "Customer", "Offering"})
         String aggregateType,
         @JsonProperty("aggregate_uuid") @Schema(format = "uuid") String aggregateUuid,
         long sequence,

@@ -128,6 +128,7 @@ public class ApiSchemaCustomizer implements OperationCustomizer {
             case FIELDS_OR_DETAIL -> fieldsOrDetail();
             case VALIDATION_ERROR -> new Schema<>().$ref(ApiSchema.VALIDATION_ERROR_REF);
             case TIMESTAMP_ERROR -> new ObjectSchema().description(ErrorBody.TIMESTAMP_ERROR_DESCRIPTION);
+            case NESTED_FIELDS -> new ObjectSchema().description(ErrorBody.NESTED_FIELDS_DESCRIPTION);
         };
     }
 

@@ -21,7 +21,18 @@ public enum ErrorBody {
      * {@code ValidationError} or {@code ErrorDetail} whatever the status: Waldur's login answers a missing field with
      * 401 and field errors (API.md section 2).
      */
-    FIELDS_OR_DETAIL;
+    FIELDS_OR_DETAIL,
+    /**
+     * DRF's field errors of a body with a nested list (an offering's {@code plans}): {@code ValidationError}, where a
+     * nested list's key holds one object of field errors per item ({@code {"plans": [{}, {"name": [...]}]}}); or
+     * {@code ErrorDetail} for a body that is not JSON.
+     */
+    NESTED_FIELDS;
+
+    /** The description of the inline schema of {@link #NESTED_FIELDS}. */
+    static final String NESTED_FIELDS_DESCRIPTION = "{\"<field>\": [\"message\"]}; for a nested list, one object "
+            + "of field errors per item, {} for an item without error ({\"plans\": [{}, {\"name\": [\"This field "
+            + "is required.\"]}]}); or {\"detail\": \"message\"} for a body that is not JSON";
 
     /** The description of the inline schema of {@link #TIMESTAMP_ERROR}. */
     static final String TIMESTAMP_ERROR_DESCRIPTION = "{\"<parameter>\": \"message\"}: a string for a timestamp that "

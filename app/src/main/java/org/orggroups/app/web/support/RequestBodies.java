@@ -9,8 +9,10 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -36,6 +38,12 @@ public final class RequestBodies {
 
     /** Largest body accepted, in bytes (API.md section 3: over 1 MiB gives 413). */
     public static final int MAX_BYTES = 1024 * 1024;
+
+    /** DRF's {@code BooleanField} error. */
+    public static final String NOT_A_BOOLEAN = "Must be a valid boolean.";
+
+    private static final Set<String> TRUE = Set.of("true", "t", "yes", "y", "on", "1");
+    private static final Set<String> FALSE = Set.of("false", "f", "no", "n", "off", "0");
 
     /** Refuses anything after the first JSON value, as Python's {@code json.loads} does ("Extra data"). */
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -204,6 +212,29 @@ public final class RequestBodies {
                 .filter(c -> c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE).findFirst();
         if (surrogate.isPresent()) {
             return Optional.of(ErrorBodies.surrogateCharacters(surrogate.getAsInt()));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Reads a JSON value as DRF's {@code BooleanField} does: JSON booleans, the integers 0 and 1, and the words
+     * {@code true t yes y on 1} and {@code false f no n off 0} in any letter case, trimmed.
+     *
+     * @param value a present, non-null JSON value
+     * @return the boolean; empty when the value is none of these ({@link #NOT_A_BOOLEAN})
+     */
+    public static Optional<Boolean> bool(JsonNode value) {
+        if (value.isBoolean()) {
+            return Optional.of(value.booleanValue());
+        }
+        if (value.isIntegralNumber() || value.isTextual()) {
+            String word = value.asText().strip().toLowerCase(Locale.ROOT);
+            if (TRUE.contains(word)) {
+                return Optional.of(true);
+            }
+            if (FALSE.contains(word)) {
+                return Optional.of(false);
+            }
         }
         return Optional.empty();
     }

@@ -78,6 +78,41 @@ class TypedEdgeOpenApiIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void offeringOperationsHaveWaldurIdsAndComponents() {
+        String offerings = "/api/marketplace-provider-offerings/";
+        String plans = "/api/marketplace-plans/";
+        String catalogue = "/api/marketplace-public-offerings/";
+        assertThat(operationId(offerings, "get")).isEqualTo("marketplace_provider_offerings_list");
+        assertThat(operationId(offerings, "head")).isEqualTo("marketplace_provider_offerings_count");
+        assertThat(operationId(offerings, "post")).isEqualTo("marketplace_provider_offerings_create");
+        assertThat(operationId(offerings + "{uuid}/", "get")).isEqualTo("marketplace_provider_offerings_retrieve");
+        assertThat(operationId(offerings + "{uuid}/update_organization_groups/", "post"))
+                .isEqualTo("marketplace_provider_offerings_update_organization_groups");
+        assertThat(operationId(offerings + "{uuid}/delete_organization_groups/", "post"))
+                .isEqualTo("marketplace_provider_offerings_delete_organization_groups");
+        assertThat(operationId(offerings + "{uuid}/allowed_customers/", "get"))
+                .isEqualTo("marketplace_provider_offerings_allowed_customers_list");
+        assertThat(operationId(offerings + "{uuid}/order_check/", "get"))
+                .isEqualTo("marketplace_provider_offerings_order_check_retrieve");
+        assertThat(operationId(plans, "post")).isEqualTo("marketplace_plans_create");
+        assertThat(operationId(plans + "{uuid}/update_organization_groups/", "post"))
+                .isEqualTo("marketplace_plans_update_organization_groups");
+        assertThat(operationId(catalogue, "get")).isEqualTo("marketplace_public_offerings_list");
+        assertThat(operationId(catalogue + "{uuid}/plans/", "get")).isEqualTo("marketplace_public_offerings_plans_list");
+        assertThat(operationId(catalogue + "{uuid}/plans/{plan_uuid}/", "get"))
+                .isEqualTo("marketplace_public_offerings_plans_retrieve");
+        assertThat(operation(offerings, "post").at("/responses/201/content/application~1json/schema/$ref").asText())
+                .isEqualTo("#/components/schemas/ProviderOfferingDetails");
+        assertThat(operation(plans + "{uuid}/", "get").at("/responses/200/content/application~1json/schema/$ref")
+                .asText()).isEqualTo("#/components/schemas/ProviderPlanDetails");
+        assertThat(operation(offerings + "{uuid}/update_organization_groups/", "post")
+                .at("/requestBody/content/application~1json/schema/$ref").asText())
+                .isEqualTo("#/components/schemas/OrganizationGroupsRequest");
+        assertThat(parameterNames(operation(catalogue, "get"))).contains("customer", "customer_uuid", "shared",
+                "organization_group_uuid", "allowed_customer_uuid", "o", "name", "name_exact", "page", "page_size");
+    }
+
+    @Test
     void responsesNameWaldurSchemasAndDescribeHeadersAndRefusals() {
         JsonNode report = operation("/api/reports/organization-groups/", "get");
         assertThat(report.at("/responses/200/content/application~1json/schema/items/$ref").asText())

@@ -16,13 +16,20 @@ import org.orggroups.client.ApiException;
 import org.orggroups.client.ApiResponse;
 import org.orggroups.client.api.CustomersApi;
 import org.orggroups.client.api.HistoryApi;
+import org.orggroups.client.api.MarketplaceProviderOfferingsApi;
+import org.orggroups.client.api.MarketplacePublicOfferingsApi;
 import org.orggroups.client.api.OrganizationGroupsApi;
 import org.orggroups.client.model.Customer;
+import org.orggroups.client.model.BaseProviderPlanRequest;
 import org.orggroups.client.model.CustomerRequest;
+import org.orggroups.client.model.OfferingCreateRequest;
+import org.orggroups.client.model.OfferingOrderCheck;
 import org.orggroups.client.model.OrganizationGroup;
 import org.orggroups.client.model.OrganizationGroupRequest;
 import org.orggroups.client.model.OrganizationGroupsRequest;
 import org.orggroups.client.model.PatchedOrganizationGroupRequest;
+import org.orggroups.client.model.ProviderOfferingDetails;
+import org.orggroups.client.model.PublicOfferingDetails;
 import org.orggroups.client.model.VersionHistory;
 
 /**
@@ -39,6 +46,8 @@ class GeneratedClientIntegrationTest extends IntegrationTest {
     private OrganizationGroupsApi groups;
     private CustomersApi customers;
     private HistoryApi history;
+    private MarketplaceProviderOfferingsApi offerings;
+    private MarketplacePublicOfferingsApi catalogue;
 
     @BeforeEach
     void generatedClient() {
@@ -49,6 +58,47 @@ class GeneratedClientIntegrationTest extends IntegrationTest {
         groups = new OrganizationGroupsApi(client);
         customers = new CustomersApi(client);
         history = new HistoryApi(client);
+        offerings = new MarketplaceProviderOfferingsApi(client);
+        catalogue = new MarketplacePublicOfferingsApi(client);
+    }
+
+    @Test
+    void generatedClientRestrictsOfferingsAndChecksOrders() throws Exception {
+        OrganizationGroup unis = groups.organizationGroupsCreate(new OrganizationGroupRequest().name("Universities"));
+        OrganizationGroup labs = groups.organizationGroupsCreate(new OrganizationGroupRequest().name("Labs"));
+        Customer provider = customers.customersCreate(new CustomerRequest().name("Provider"));
+        Customer member = customers.customersCreate(new CustomerRequest().name("Member"));
+        customers.customersUpdateOrganizationGroups(member.getUuid(),
+                new OrganizationGroupsRequest().organizationGroups(List.of(labs.getUrl())));
+
+        ProviderOfferingDetails offering = offerings.marketplaceProviderOfferingsCreate(new OfferingCreateRequest()
+                .name("Compute").customer(provider.getUrl())
+                .plans(List.of(new BaseProviderPlanRequest().name("Basic")))
+                .organizationGroups(List.of(unis.getUrl())));
+        assertThat(offering.getUuid()).matches(HEX_UUID);
+        assertThat(offering.getRestricted()).isTrue();
+        assertThat(offering.getOrganizationGroups()).extracting(OrganizationGroup::getName)
+                .containsExactly("Universities");
+        assertThat(offering.getPlans()).hasSize(1);
+
+        OfferingOrderCheck refused = offerings.marketplaceProviderOfferingsOrderCheckRetrieve(offering.getUuid(),
+                member.getUuid(), null);
+        assertThat(refused.getAllowed()).isFalse();
+        assertThat(refused.getReason().getValue()).isEqualTo("not_in_offering_groups");
+
+        offerings.marketplaceProviderOfferingsUpdateOrganizationGroups(offering.getUuid(),
+                new OrganizationGroupsRequest().organizationGroups(List.of(labs.getUrl())));
+        OfferingOrderCheck granted = offerings.marketplaceProviderOfferingsOrderCheckRetrieve(offering.getUuid(),
+                member.getUuid(), offering.getPlans().get(0).getUuid());
+        assertThat(granted.getAllowed()).isTrue();
+        assertThat(granted.getOffering().getGrantedBy()).extracting(g -> g.getName()).containsExactly("Labs");
+        assertThat(granted.getPlan().getAllowed()).isTrue();
+
+        List<PublicOfferingDetails> forMember = catalogue.marketplacePublicOfferingsList(null, null, null, null,
+                member.getUuid(), null, null, null, null, null);
+        assertThat(forMember).extracting(PublicOfferingDetails::getUuid).containsExactly(offering.getUuid());
+        assertThat(catalogue.marketplacePublicOfferingsList(null, null, null, null, provider.getUuid(), null, null,
+                null, null, null)).isEmpty();
     }
 
     @Test
