@@ -1,6 +1,6 @@
 -- Copy of the app module's V11__offerings_and_plans.sql for PostgreSQL (H2's differs only in the width of
 -- names), so that the offering views are tested against the very tables they fill. Keep the two in step.
--- Offerings and plans restricted to organization groups (API-offerings.md section 3). Every table here is derived
+-- Offerings and plans restricted to organization groups (API.md 12.10). Every table here is derived
 -- from the events, written in the command's transaction, and rebuilt with the other synchronous views.
 
 -- Command side: which live offerings each provider has, so that deleting the provider deletes them (Waldur's

@@ -1,4 +1,4 @@
--- Offerings and plans restricted to organization groups (API-offerings.md section 3). Every table here is derived
+-- Offerings and plans restricted to organization groups (API.md 12.10). Every table here is derived
 -- from the events, written in the command's transaction, and rebuilt with the other synchronous views.
 -- Names are varchar(300): H2 counts UTF-16 units, the service enforces 150 code points (see V7_1).
 

@@ -1,4 +1,4 @@
--- Offerings and plans restricted to organization groups (API-offerings.md section 3). Every table here is derived
+-- Offerings and plans restricted to organization groups (API.md 12.10). Every table here is derived
 -- from the events, written in the command's transaction, and rebuilt with the other synchronous views.
 
 -- Command side: which live offerings each provider has, so that deleting the provider deletes them (Waldur's

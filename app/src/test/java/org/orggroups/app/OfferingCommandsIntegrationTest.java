@@ -41,7 +41,7 @@ import org.orggroups.command.ProviderNotFoundException;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The offering commands on the real event store and database (API-offerings.md 2.4 and section 3): a provider's
+ * The offering commands on the real event store and database (API.md 12.4 and 12.10): a provider's
  * delete takes its offerings with it, and the liveness checks hold against deletes racing them on real threads,
  * under the one lock order (no deadlock, no offering of a deleted provider, no restriction recorded after its
  * group's delete).

@@ -112,7 +112,7 @@ public class AggregateLockInterceptor implements MessageHandlerInterceptor<Comma
 
     /**
      * @return whether the command reads groups or a provider as live and relies on them staying so until it commits
-     *         (API-offerings.md 2.4 and section 3: under the {@code tree_lock} that deletes take): an offering's
+     *         (API.md 12.4 and 12.10: under the {@code tree_lock} that deletes take): an offering's
      *         creation always (its provider), a plan's creation and a restriction of an offering or a plan when they
      *         name groups
      */

@@ -4,7 +4,7 @@ import org.orggroups.api.group.GroupId;
 
 /**
  * A customer was asked to join a group, or an offering or plan to be restricted to a group, that does not exist or
- * is deleted, possibly deleted by a delete that raced with the command (API.md section 4, API-offerings.md 2.4).
+ * is deleted, possibly deleted by a delete that raced with the command (API.md section 4, API.md 12.4).
  * HTTP: 400
  * {@code {"organization_groups": ["Invalid hyperlink - Object does not exist."]}}.
  */

@@ -3,7 +3,7 @@ package org.orggroups.command;
 import org.orggroups.api.offering.PlanId;
 
 /**
- * A command named a plan that the offering handling it does not have (API-offerings.md 2.3, E9, E10). HTTP: 404
+ * A command named a plan that the offering handling it does not have (API.md 12.3, E9, E10). HTTP: 404
  * {@code {"detail": "Not found."}}, like an unknown offering.
  */
 public class PlanNotFoundException extends RuntimeException {

@@ -4,7 +4,7 @@ import org.orggroups.api.customer.CustomerId;
 
 /**
  * An offering was to be created for a provider (a customer) that does not exist or is deleted, possibly deleted
- * by a delete that raced with the creation (API-offerings.md 2.3, E1). HTTP: 400
+ * by a delete that raced with the creation (API.md 12.3, E1). HTTP: 400
  * {@code {"customer": ["Invalid hyperlink - Object does not exist."]}}.
  */
 public class ProviderNotFoundException extends RuntimeException {

@@ -33,7 +33,7 @@ import org.orggroups.api.query.offering.PlanSummary;
 import org.orggroups.api.query.offering.Viewer;
 
 /**
- * The offering views and their queries (API-offerings.md 2.1 to 2.9) on the real database: rows per event, the
+ * The offering views and their queries (API.md 12.1 to 12.9) on the real database: rows per event, the
  * access rule's every row, deleted and moved groups, the public listings' visibility and paging.
  */
 class OfferingQueryHandlerTest {

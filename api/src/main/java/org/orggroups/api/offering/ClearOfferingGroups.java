@@ -3,7 +3,7 @@ package org.orggroups.api.offering;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
- * Asks to open an offering to every customer (Waldur's {@code delete_organization_groups}, API-offerings.md 2.4,
+ * Asks to open an offering to every customer (Waldur's {@code delete_organization_groups}, API.md 12.4,
  * E5). Records {@link OfferingAccessOpened} only when the offering was restricted.
  *
  * @param offeringId the offering

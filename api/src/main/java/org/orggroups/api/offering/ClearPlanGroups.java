@@ -3,7 +3,7 @@ package org.orggroups.api.offering;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
- * Asks to open a plan to every customer that may order its offering (API-offerings.md 2.4, E10). Records
+ * Asks to open a plan to every customer that may order its offering (API.md 12.4, E10). Records
  * {@link PlanAccessOpened} only when the plan was restricted.
  *
  * @param offeringId the plan's offering, which handles the command

@@ -8,7 +8,7 @@ import org.orggroups.api.customer.CustomerId;
 import org.orggroups.api.group.GroupId;
 
 /**
- * Asks to create an offering of a provider, with its nested plans, in one transaction (API-offerings.md 2.3, E1).
+ * Asks to create an offering of a provider, with its nested plans, in one transaction (API.md 12.3, E1).
  * The provider must be a live customer; every group must be live. Records {@link OfferingCreated}, then one
  * {@link PlanCreated} per plan, in the given order.
  *

@@ -6,7 +6,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.orggroups.api.group.GroupId;
 
 /**
- * Asks to add a plan to a live offering (API-offerings.md 2.3, E6). Plans are members of the offering's aggregate.
+ * Asks to add a plan to a live offering (API.md 12.3, E6). Plans are members of the offering's aggregate.
  * Records {@link PlanCreated}.
  *
  * @param offeringId              the offering, which handles the command

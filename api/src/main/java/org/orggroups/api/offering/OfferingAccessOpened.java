@@ -6,7 +6,7 @@ import org.axonframework.serialization.Revision;
 import org.orggroups.api.group.GroupId;
 
 /**
- * Staff opened a restricted offering to every customer, explicitly (API-offerings.md 2.4). The only way a
+ * Staff opened a restricted offering to every customer, explicitly (API.md 12.4). The only way a
  * restriction ends: deleting its groups never opens it. Its descendant flag goes back to {@code false}.
  *
  * @param offeringId       the offering

@@ -6,7 +6,7 @@ import org.axonframework.serialization.Revision;
 import org.orggroups.api.group.GroupId;
 
 /**
- * An offering's restriction was set: from now on only members of these groups qualify (API-offerings.md 2.1).
+ * An offering's restriction was set: from now on only members of these groups qualify (API.md 12.1).
  *
  * @param offeringId              the offering
  * @param groupIds                the whole new set, never empty, in {@link GroupSets#ORDER}

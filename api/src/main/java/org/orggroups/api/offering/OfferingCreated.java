@@ -8,7 +8,7 @@ import org.orggroups.api.group.GroupId;
 
 /**
  * An offering was created. The restriction is part of the creation, so an offering created restricted is never
- * open, not even in its history (API-offerings.md section 3).
+ * open, not even in its history (API.md 12.10).
  *
  * @param offeringId              the offering
  * @param providerId              its provider

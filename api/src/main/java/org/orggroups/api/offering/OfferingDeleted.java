@@ -5,7 +5,7 @@ import org.orggroups.api.customer.CustomerId;
 
 /**
  * An offering was deleted with its plans, because its provider was (Waldur's {@code on_delete=CASCADE};
- * API-offerings.md section 3). The event's metadata names the cause ({@code MetadataKeys.CAUSED_BY_CUSTOMER}).
+ * API.md 12.10). The event's metadata names the cause ({@code MetadataKeys.CAUSED_BY_CUSTOMER}).
  *
  * @param offeringId the offering
  * @param providerId its provider, whose delete caused this

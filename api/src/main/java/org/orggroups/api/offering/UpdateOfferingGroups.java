@@ -7,7 +7,7 @@ import org.orggroups.api.group.GroupId;
 
 /**
  * Asks to replace the set of groups an offering is restricted to (Waldur's {@code update_organization_groups},
- * API-offerings.md 2.4, E4). A non-empty set records {@link OfferingAccessRestricted} when the set or the flag
+ * API.md 12.4, E4). A non-empty set records {@link OfferingAccessRestricted} when the set or the flag
  * changes; an empty set opens a restricted offering ({@link OfferingAccessOpened}); otherwise nothing is recorded.
  *
  * @param offeringId              the offering

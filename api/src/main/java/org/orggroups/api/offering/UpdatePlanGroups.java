@@ -6,7 +6,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.orggroups.api.group.GroupId;
 
 /**
- * Asks to replace the set of groups a plan is restricted to (API-offerings.md 2.4, E9); the same rules as
+ * Asks to replace the set of groups a plan is restricted to (API.md 12.4, E9); the same rules as
  * {@link UpdateOfferingGroups}, recording {@link PlanAccessRestricted} or {@link PlanAccessOpened}.
  *
  * @param offeringId              the plan's offering, which handles the command

@@ -73,7 +73,7 @@ class Customer {
 
     /**
      * Deletes the customer after ending each of its memberships (API.md section 4), then deletes the offerings it
-     * provides, with their plans (API-offerings.md section 3, Waldur's CASCADE), in the same unit of work. Ending
+     * provides, with their plans (API.md 12.10, Waldur's CASCADE), in the same unit of work. Ending
      * memberships is a change of the tree's shape, so it takes the shape lock: a group delete that has read this
      * customer as a member then finishes first, and this command loses the race on the event table and is retried,
      * instead of the group delete finding the customer gone and failing as not found. The same lock keeps an

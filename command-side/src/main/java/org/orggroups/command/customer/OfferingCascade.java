@@ -3,7 +3,7 @@ package org.orggroups.command.customer;
 import org.orggroups.api.customer.CustomerId;
 
 /**
- * Deletes the offerings of a customer that is deleted (API-offerings.md section 3: {@code OfferingDeleted} only by
+ * Deletes the offerings of a customer that is deleted (API.md 12.10: {@code OfferingDeleted} only by
  * cascade from the provider's {@code CustomerDeleted}, Waldur's {@code on_delete=CASCADE}). Implemented next to the
  * offering aggregate, which records it; called by {@link Customer} in the delete's own unit of work.
  */

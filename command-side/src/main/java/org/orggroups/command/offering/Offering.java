@@ -44,7 +44,7 @@ import org.orggroups.command.ProviderNotFoundException;
 import org.orggroups.command.tree.GroupTree;
 
 /**
- * An offering of a provider, with its plans, restricted to organization groups or open (API-offerings.md). One
+ * An offering of a provider, with its plans, restricted to organization groups or open (API.md section 12). One
  * stream per offering; the plans are {@link Plan} entities of it, so every write to an offering and its plans is
  * serialized on that stream.
  *

@@ -17,7 +17,7 @@ import org.orggroups.command.InvalidPlanNameException;
 
 /**
  * A plan of an {@link Offering}: an entity of the offering's aggregate, so every write to one offering and its plans
- * goes through one stream (API-offerings.md section 3). The offering handles the plan commands and hands the plan
+ * goes through one stream (API.md 12.10). The offering handles the plan commands and hands the plan
  * the part that is the plan's own: its restriction.
  */
 class Plan {

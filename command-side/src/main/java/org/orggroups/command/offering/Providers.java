@@ -3,7 +3,7 @@ package org.orggroups.command.offering;
 import org.orggroups.api.customer.CustomerId;
 
 /**
- * Whether a customer can be the provider of a new offering (API-offerings.md 2.3, E1: a deleted customer gives
+ * Whether a customer can be the provider of a new offering (API.md 12.3, E1: a deleted customer gives
  * "Object does not exist"). Implemented next to the customer aggregate, which knows it; asked by {@link Offering}
  * while its creation holds the shape lock ({@code GroupTree#lockShape()}), which a customer's delete takes too, so
  * the answer stays true until the creation commits and the delete, if one follows, sees the new offering.

@@ -8,7 +8,7 @@ import org.orggroups.api.group.GroupId;
 import org.orggroups.api.offering.GroupSets;
 
 /**
- * The groups an offering or a plan is restricted to, as its events recorded them (API-offerings.md 2.1): deleted
+ * The groups an offering or a plan is restricted to, as its events recorded them (API.md 12.1): deleted
  * groups stay in the set, because a group delete writes no offering or plan event (section 3), so a resource whose
  * groups were all deleted is still restricted, and closed, until staff open it.
  *
@@ -34,7 +34,7 @@ record Restriction(List<GroupId> groupIds, boolean includeDescendantGroups) {
     }
 
     /**
-     * Decides an {@code update_organization_groups} (API-offerings.md 2.4): the list replaces the whole set, an empty
+     * Decides an {@code update_organization_groups} (API.md 12.4): the list replaces the whole set, an empty
      * list opens, and an absent flag keeps the current one.
      *
      * @param groups                  the complete new set, duplicates collapsed; empty to open

@@ -10,7 +10,7 @@ import org.orggroups.api.offering.OfferingId;
 
 /**
  * The command side's own, transactionally consistent view of the tree of groups, of their direct
- * members (DESIGN.md section 4) and of the offerings of each provider (API-offerings.md section 3). Aggregates
+ * members (DESIGN.md section 4) and of the offerings of each provider (API.md 12.10). Aggregates
  * cannot see each other; they ask this for set-based checks: the parent exists and is live, a move makes no cycle,
  * who is a member of a deleted subtree, which offerings go with a deleted provider.
  * <p>

@@ -40,7 +40,7 @@ import org.orggroups.command.PlanNotFoundException;
 import org.orggroups.command.ProviderNotFoundException;
 import org.orggroups.command.tree.InMemoryGroupTree;
 
-/** The rules of API-offerings.md 2.4 and section 3 on one offering and its plans. */
+/** The rules of API.md 12.4 and 12.10 on one offering and its plans. */
 class OfferingTest {
 
     private static final OfferingId OFFERING = OfferingId.parse("0f000000-0000-0000-0000-000000000001");

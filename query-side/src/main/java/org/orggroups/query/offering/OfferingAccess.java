@@ -9,7 +9,7 @@ import org.orggroups.api.query.offering.Grant;
 import org.orggroups.api.query.offering.OrderReason;
 
 /**
- * The access rule of offerings and plans (API-offerings.md 2.1, rows R1 to R6, with 2.5, 2.8 and 2.9), stated once
+ * The access rule of offerings and plans (API.md 12.1, rows R1 to R6, with 2.5, 2.8 and 2.9), stated once
  * for every reader: the order check, the public listings narrowed to a customer ({@code allowed_customer_uuid})
  * and the list of allowed customers all take their SQL from here.
  *

@@ -47,7 +47,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Answers offering and plan queries (API-offerings.md 2.2 to 2.7) from the views {@link OfferingViewProjection}
+ * Answers offering and plan queries (API.md 12.2 to 12.7) from the views {@link OfferingViewProjection}
  * keeps, joined with {@code group_view} and {@code customer_view} so that renames show at once. Only live offerings
  * and plans have rows, and the restriction tables hold only live groups. Who may order what is decided by
  * {@link OfferingAccess} alone.

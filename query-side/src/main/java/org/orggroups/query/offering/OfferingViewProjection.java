@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The offering read model (API-offerings.md section 3): one {@code offering_view} row per live offering and one
+ * The offering read model (API.md 12.10): one {@code offering_view} row per live offering and one
  * {@code plan_view} row per plan of a live offering, keyed by their ids; the live groups of their restrictions in
  * {@code offering_group_view} and {@code plan_group_view}; and in {@code plan_stream} every plan ever created with
  * the offering whose stream holds it, kept after deletes.

@@ -5,7 +5,7 @@ import org.orggroups.api.offering.OfferingId;
 import org.orggroups.api.offering.PlanId;
 
 /**
- * Whether a customer may order an offering, and a plan of it (E16; API-offerings.md 2.1 and 2.7), read from the
+ * Whether a customer may order an offering, and a plan of it (E16; API.md 12.1 and 12.7), read from the
  * synchronous views in one snapshot. Answer: {@code Optional<OrderCheck>}, empty when the offering is unknown or
  * deleted.
  *

@@ -3,7 +3,7 @@ package org.orggroups.api.query.offering;
 import org.orggroups.api.group.GroupId;
 
 /**
- * A live group of a restriction through which a customer qualifies (API-offerings.md 2.7, {@code granted_by}).
+ * A live group of a restriction through which a customer qualifies (API.md 12.7, {@code granted_by}).
  *
  * @param groupId the group named by the restriction
  * @param name    its current name

@@ -5,7 +5,7 @@ import org.orggroups.api.offering.PlanId;
 import org.orggroups.api.query.PageRequest;
 
 /**
- * Lists every live customer that {@link CheckOrder} would allow for an offering (and plan) (E15; API-offerings.md
+ * Lists every live customer that {@link CheckOrder} would allow for an offering (and plan) (E15; API.md section 12
  * 2.6). Answer: {@code Page<AllowedCustomer>}, ordered by name then uuid; empty for an unknown offering or plan
  * (the HTTP edge checks those first).
  *

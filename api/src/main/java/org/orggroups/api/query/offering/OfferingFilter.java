@@ -6,7 +6,7 @@ import org.orggroups.api.customer.CustomerId;
 import org.orggroups.api.group.GroupId;
 
 /**
- * The filters of the offering lists (API-offerings.md 2.3, "Filters"); every one optional.
+ * The filters of the offering lists (API.md 12.3, "Filters"); every one optional.
  *
  * @param nameContains      case-insensitive substring of the name, matched literally; {@code null} for none
  * @param nameExact         exact, case-sensitive name; {@code null} for none

@@ -7,7 +7,7 @@ import org.orggroups.api.offering.OfferingId;
 import org.orggroups.api.query.GroupSummary;
 
 /**
- * An offering as the read side shows it (API-offerings.md 2.2).
+ * An offering as the read side shows it (API.md 12.2).
  *
  * @param offeringId              the offering
  * @param name                    its name

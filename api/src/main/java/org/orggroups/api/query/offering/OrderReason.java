@@ -1,7 +1,7 @@
 package org.orggroups.api.query.offering;
 
 /**
- * The row of the access rule that decided an order check (API-offerings.md 2.1, R1 to R6). The HTTP code is the
+ * The row of the access rule that decided an order check (API.md 12.1, R1 to R6). The HTTP code is the
  * lower-case name.
  */
 public enum OrderReason {

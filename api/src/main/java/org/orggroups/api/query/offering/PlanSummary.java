@@ -7,7 +7,7 @@ import org.orggroups.api.offering.PlanId;
 import org.orggroups.api.query.GroupSummary;
 
 /**
- * A plan as the read side shows it (API-offerings.md 2.2).
+ * A plan as the read side shows it (API.md 12.2).
  *
  * @param planId                  the plan
  * @param offeringId              its offering

@@ -1,7 +1,7 @@
 package org.orggroups.api.query.offering;
 
 /**
- * Who asks for the public offerings, which decides what they see (API-offerings.md 2.5).
+ * Who asks for the public offerings, which decides what they see (API.md 12.5).
  */
 public enum Viewer {
     /** No token, or a user who is not staff: shared offerings, unrestricted plans. */
