@@ -39,7 +39,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 class ProjectionsIntegrationTest extends IntegrationTest {
 
     private static final String GROUPS = "/api/organization-groups/";
-    private static final List<String> SYNCHRONOUS = List.of("customer-view", "group-tree", "group-view");
+    private static final List<String> SYNCHRONOUS = List.of("customer-view", "group-tree", "group-view", "offering-view");
     private static final List<String> DERIVED = List.of(
             "select group_id, name, parent_id, parent_name, customers_count, version from group_view order by group_id",
             "select customer_id, name from customer_view order by customer_id",
@@ -107,6 +107,19 @@ class ProjectionsIntegrationTest extends IntegrationTest {
         Response one = call("GET", "/api/projections/group-view", adminToken(), null);
         assertThat(one.status()).isEqualTo(200);
         assertThat(one.json().get("name").asText()).isEqualTo("group-view");
+    }
+
+    /** The schema names every projection a client may ask for: the list's names, and {@code views}. */
+    @Test
+    void schemaNamesEveryProjection() {
+        JsonNode schema = call("GET", "/api/schema/", null, null).json();
+        List<String> named = new ArrayList<>();
+        schema.at("/paths/~1api~1projections~1{name}~1/get/parameters/0/schema/enum").forEach(n -> named.add(n.asText()));
+        List<String> listed = new ArrayList<>(call("GET", "/api/projections/", adminToken(), null).json()
+                .findValuesAsText("name"));
+        listed.add("views");
+
+        assertThat(named).containsExactlyInAnyOrderElementsOf(listed);
     }
 
     @Test

@@ -97,8 +97,8 @@ public class ProjectionController {
     /** The OpenAPI description of the {@code {name}} path variable. */
     @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
     @java.lang.annotation.Target(java.lang.annotation.ElementType.PARAMETER)
-    @Parameter(in = ParameterIn.PATH, description = "A projection's name, or views (the three synchronous ones)",
-            schema = @Schema(type = "string", allowableValues = {"customer-view", "group-tree", "group-view",
+    @Parameter(in = ParameterIn.PATH, description = "A projection's name, or views (the four synchronous ones)",
+            schema = @Schema(type = "string", allowableValues = {"customer-view", "group-tree", "group-view", "offering-view",
                     "audit-events", "group-report", "views"}))
     @interface ProjectionName {
     }
