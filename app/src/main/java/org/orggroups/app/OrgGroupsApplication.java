@@ -22,8 +22,18 @@ public class OrgGroupsApplication {
             SpringApplication.run(OrgGroupsApplication.class, args);
             return;
         }
+        System.exit(runCommand(args));
+    }
+
+    /**
+     * Runs an operator command without the web server.
+     *
+     * @param args the command and its options, as on the command line
+     * @return the command's exit status: 0 on success, 1 on failure, 2 for a usage error
+     */
+    static int runCommand(String... args) {
         SpringApplication application = new SpringApplication(OrgGroupsApplication.class);
         application.setWebApplicationType(WebApplicationType.NONE);
-        System.exit(SpringApplication.exit(application.run(args)));
+        return SpringApplication.exit(application.run(args));
     }
 }

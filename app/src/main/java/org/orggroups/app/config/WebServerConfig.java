@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.apache.catalina.core.StandardHost;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.web.servlet.DispatcherServletAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.servlet.WebMvcProperties;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
@@ -17,6 +18,8 @@ import org.springframework.web.servlet.DispatcherServlet;
 
 /** Settings of the embedded Tomcat and of the dispatcher servlet that Spring Boot has no property for. */
 @Configuration(proxyBeanMethods = false)
+// The operator commands run without a web server, and Spring MVC's settings exist only with one.
+@ConditionalOnWebApplication
 public class WebServerConfig {
 
     /**

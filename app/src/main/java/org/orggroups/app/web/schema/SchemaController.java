@@ -13,6 +13,7 @@ import org.orggroups.app.web.error.ApiException;
 import org.springdoc.core.properties.SpringDocConfigProperties;
 import org.springdoc.core.providers.ObjectMapperProvider;
 import org.springdoc.webmvc.api.OpenApiWebMvcResource;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
@@ -32,6 +33,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  */
 @Hidden
 @RestController
+// The operator commands run without a web server, and springdoc's web resource exists only with one.
+@ConditionalOnWebApplication
 public class SchemaController {
 
     static final String PATH = "/api/schema/";
