@@ -11,6 +11,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.accept.ContentNegotiationStrategy;
+import org.springframework.web.accept.HeaderContentNegotiationStrategy;
+import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
@@ -21,7 +24,15 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * negotiating only when the answer is written would commit the change and then refuse to say so, and a client
  * retrying on 406 would repeat it. Reads negotiate when they answer, so that their errors keep their own status.
  */
-public class AcceptNegotiation implements HandlerInterceptor {
+public class AcceptNegotiation implements HandlerInterceptor, ContentNegotiationStrategy {
+
+    /**
+     * What {@link #resolveMediaTypes} answers for an {@code Accept} whose every type has quality 0: a type no
+     * answer of this service has, so that a read that succeeds is 406 as for {@code Accept: text/html}.
+     */
+    static final MediaType NOTHING_ACCEPTABLE = new MediaType("application", "x-nothing-acceptable");
+
+    private final HeaderContentNegotiationStrategy header = new HeaderContentNegotiationStrategy();
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
@@ -38,6 +49,20 @@ public class AcceptNegotiation implements HandlerInterceptor {
             throw new HttpMediaTypeNotAcceptableException(List.of(MediaType.APPLICATION_JSON));
         }
         return true;
+    }
+
+    /**
+     * The types a read's answer may have, for Spring's negotiation when it writes the answer: the {@code Accept}
+     * header's types without those of quality 0, which HTTP defines as "not acceptable" and Spring would otherwise
+     * take as acceptable (API.md section 1).
+     *
+     * @throws HttpMediaTypeNotAcceptableException for a malformed {@code Accept}
+     */
+    @Override
+    public List<MediaType> resolveMediaTypes(NativeWebRequest request) throws HttpMediaTypeNotAcceptableException {
+        List<MediaType> types = header.resolveMediaTypes(request);
+        List<MediaType> acceptable = types.stream().filter(type -> type.getQualityValue() > 0).toList();
+        return acceptable.isEmpty() && !types.isEmpty() ? List.of(NOTHING_ACCEPTABLE) : acceptable;
     }
 
     /**

@@ -43,6 +43,18 @@ class ContentNegotiationIntegrationTest extends IntegrationTest {
         assertNotAcceptable(response, "application/xml");
     }
 
+    /** Quality 0 is HTTP's "not acceptable", for reads as for writes. */
+    @Test
+    void aReadWhoseAcceptGivesJsonQualityZeroIs406() {
+        newGroup("Kept", null);
+        for (String accept : new String[] {"application/json;q=0", "*/*;q=0", "application/json;q=0, text/html"}) {
+            assertNotAcceptable(call("GET", GROUPS, null, null, "Accept", accept), accept);
+            assertNotAcceptable(call("GET", "/api/marketplace-public-offerings/", null, null, "Accept", accept), accept);
+        }
+        Response weighted = call("GET", GROUPS, null, null, "Accept", "text/html;q=0, application/json;q=0.5");
+        assertThat(weighted.status()).isEqualTo(200);
+    }
+
     @Test
     void acceptHeadersThatIncludeJsonAreServed() {
         for (String accept : new String[] {"*/*", "application/*", "application/json; charset=utf-8",
