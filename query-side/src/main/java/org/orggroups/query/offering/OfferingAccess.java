@@ -74,6 +74,16 @@ public final class OfferingAccess {
          * @return an SQL condition: the customer qualifies for the resource's restriction (whatever its state)
          */
         String qualifies(Resource resource, String alias, String customerId);
+
+        /**
+         * @param resource offering or plan
+         * @param alias    the alias of the resource's view row in the outer query
+         * @return an SQL condition: the resource's restriction names a group the walk meets. It holds for every
+         *         resource the customer qualifies for, and maybe more (the descendant flag is not tested); only a
+         *         walk from a customer's end has one
+         * @throws UnsupportedOperationException for a walk from a resource's end
+         */
+        String reached(Resource resource, String alias);
     }
 
     /**
@@ -130,6 +140,12 @@ public final class OfferingAccess {
                 return "(exists (" + reached + " and a.group_id = a.via_id) or " + alias
                         + ".include_descendant_groups and exists (" + reached + "))";
             }
+
+            @Override
+            public String reached(Resource resource, String alias) {
+                return "exists (select 1 from " + resource.groups + " x join reach a on a.group_id = x.group_id"
+                        + " where x." + resource.key + " = " + alias + "." + resource.key + ")";
+            }
         };
     }
 
@@ -175,6 +191,11 @@ public final class OfferingAccess {
                 // Not correlated: the members are found once for every customer tested.
                 return customer + " in (select gm.customer_id from (" + members(resource) + ") gm)";
             }
+
+            @Override
+            public String reached(Resource resource, String alias) {
+                throw new UnsupportedOperationException("a walk from a resource's end knows its resource");
+            }
         };
     }
 
@@ -209,6 +230,26 @@ public final class OfferingAccess {
                 + " then '" + OrderReason.PRIVATE_OFFERING + "'"
                 + restrictionDenials(walk, Resource.OFFERING, offering, offering + ".shared and ", customerId,
                 OrderReason.OFFERING_GROUPS_DELETED, OrderReason.NOT_IN_OFFERING_GROUPS) + " end";
+    }
+
+    /**
+     * The offerings that can admit the customer of a {@link #forCustomer} walk, in three disjoint parts that each
+     * find their rows through an index or a short scan: the shared open ones, the customer's own private ones (R1),
+     * and the shared restricted ones whose groups the walk meets. The parts only narrow what the rule is tested
+     * on: a statement reads each part with {@link #offeringDenial} {@code is null} as well, so the rule is still
+     * decided there alone, and the union of the parts holds every offering it admits (R2 and R3 admit only through
+     * a live group the customer reaches). Selecting the parts with {@code union all} instead of testing the rule on
+     * every offering keeps a customer's list from reading every restriction.
+     *
+     * @param walk       a walk from the customer's end
+     * @param offering   the alias of an {@code offering_view} row
+     * @param customerId an SQL expression for the customer's id, no placeholders
+     * @return three conditions without placeholders, one per part
+     */
+    public static List<String> offeringParts(Walk walk, String offering, String customerId) {
+        return List.of(offering + ".shared and not " + offering + ".restricted",
+                "not " + offering + ".shared and " + offering + ".provider_id = " + customerId,
+                offering + ".shared and " + offering + ".restricted and " + walk.reached(Resource.OFFERING, offering));
     }
 
     /**
