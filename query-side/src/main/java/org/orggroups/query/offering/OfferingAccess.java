@@ -233,23 +233,28 @@ public final class OfferingAccess {
     }
 
     /**
-     * The offerings that can admit the customer of a {@link #forCustomer} walk, in three disjoint parts that each
-     * find their rows through an index or a short scan: the shared open ones, the customer's own private ones (R1),
-     * and the shared restricted ones whose groups the walk meets. The parts only narrow what the rule is tested
-     * on: a statement reads each part with {@link #offeringDenial} {@code is null} as well, so the rule is still
-     * decided there alone, and the union of the parts holds every offering it admits (R2 and R3 admit only through
-     * a live group the customer reaches). Selecting the parts with {@code union all} instead of testing the rule on
-     * every offering keeps a customer's list from reading every restriction.
+     * R1 to R3 as the set of offerings that admit the customer of a {@link #forCustomer} walk, for the lists narrowed
+     * to a customer: disjoint conditions, one per way of being admitted, each of which the database can answer
+     * from an index or a short scan, so that a list reads the offerings of each part with {@code union all} instead
+     * of testing {@link #offeringDenial} on every offering. A shared open offering admits everyone (R6
+     * {@code open}); a private one its provider only (R1; R6 {@code provider}); a shared restricted one a customer
+     * that qualifies (R3), which needs a live group of the set, so R2 never admits. The walk's
+     * {@link Walk#reached} finds the few restricted offerings the customer's groups meet, and
+     * {@link Walk#qualifies}, the test {@link #offeringDenial} makes, decides among them. A test compares every
+     * list with the order check.
      *
      * @param walk       a walk from the customer's end
      * @param offering   the alias of an {@code offering_view} row
-     * @param customerId an SQL expression for the customer's id, no placeholders
-     * @return three conditions without placeholders, one per part
+     * @param customerId an SQL expression for the customer's id: a column of the outer query, or one {@code ?} that
+     *                   the caller binds wherever a condition holds it
+     * @return the conditions (two: the offerings admitted outright, and those admitted through the customer's
+     *         groups); an offering admits the customer when it meets one of them, and never meets both
      */
-    public static List<String> offeringParts(Walk walk, String offering, String customerId) {
-        return List.of(offering + ".shared and not " + offering + ".restricted",
-                "not " + offering + ".shared and " + offering + ".provider_id = " + customerId,
-                offering + ".shared and " + offering + ".restricted and " + walk.reached(Resource.OFFERING, offering));
+    public static List<String> offeringAdmissions(Walk walk, String offering, String customerId) {
+        return List.of("(" + offering + ".shared and not " + offering + ".restricted or not " + offering
+                        + ".shared and " + offering + ".provider_id = " + customerId + ")",
+                offering + ".shared and " + offering + ".restricted and " + walk.reached(Resource.OFFERING, offering)
+                        + " and " + walk.qualifies(Resource.OFFERING, offering, customerId));
     }
 
     /**
