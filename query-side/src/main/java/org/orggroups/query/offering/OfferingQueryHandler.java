@@ -65,6 +65,12 @@ public class OfferingQueryHandler {
     private static final String OFFERING_COLUMNS = "o.offering_id, o.name, o.provider_id, o.shared, o.restricted,"
             + " o.include_descendant_groups, o.version";
     private static final String OFFERINGS = " from offering_view o";
+    /**
+     * The provider's name of a page's row, looked up by primary key for each row of the page: as a join, the
+     * planner reads all of {@code customer_view} when it expects many matches.
+     */
+    private static final String PROVIDER_NAME = "(select pc.name from customer_view pc"
+            + " where pc.customer_id = o.provider_id) as provider_name";
     private static final String PLAN_COLUMNS = "p.plan_id, p.offering_id, p.name, p.restricted,"
             + " p.include_descendant_groups, p.version";
     /** The customer a public listing is narrowed to: one row while it is live, so an unknown one gives nothing. */
@@ -405,15 +411,14 @@ public class OfferingQueryHandler {
         if (fromMatches) {
             // H2 wants the columns of every expression of a recursive WITH named.
             counted = with + "m (" + OFFERING_COLUMNS.replace("o.", "") + ") as (" + matches + ")"
-                    + " select t.total, o.*, pc.name as provider_name from (select count(*) as total from m) t"
+                    + " select t.total, o.*, " + PROVIDER_NAME + " from (select count(*) as total from m) t"
                     + " left join (select * from m o order by " + order + " offset ? rows fetch first ? rows only) o"
-                    + " on true left join customer_view pc on pc.customer_id = o.provider_id order by " + order;
+                    + " on true order by " + order;
         } else {
             // The provider's name is joined to the page's rows only.
-            counted = with + "select t.total, o.*, pc.name as provider_name from (select count(*) as total"
+            counted = with + "select t.total, o.*, " + PROVIDER_NAME + " from (select count(*) as total"
                     + filtered + ") t left join (select " + OFFERING_COLUMNS + filtered + " order by " + order
-                    + " offset ? rows fetch first ? rows only) o on true left join customer_view pc"
-                    + " on pc.customer_id = o.provider_id order by " + order;
+                    + " offset ? rows fetch first ? rows only) o on true order by " + order;
         }
         String countOnly = (walk == null ? "" : "with recursive " + walk.with() + " ")
                 + "select count(*) from (" + matches + ") m";
