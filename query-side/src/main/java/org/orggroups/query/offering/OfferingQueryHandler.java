@@ -464,10 +464,15 @@ public class OfferingQueryHandler {
                 + (narrowed ? ASKER : "") + " left join plan_group_view x on x.plan_id = p.plan_id" + where.sql()
                 + " union all select x.offering_id, null, null, null, null, null, null, x.group_id"
                 + " from offering_group_view x where x.offering_id in " + in;
-        String sql = (narrowed ? "with recursive " + walk.with() + " " : "")
-                + "select r.owner_id, r.plan_id, r.offering_id, r.name as plan_name, r.restricted,"
+        // The groups are looked up by primary key, for the ids the rows name: joined to the rows directly, the
+        // planner reads all of group_view once it expects a few dozen of them.
+        String sql = (narrowed ? "with recursive " + walk.with() + ", " : "with ")
+                + "r (owner_id, plan_id, offering_id, name, restricted, include_descendant_groups, version, group_id)"
+                + " as (" + rows + ")"
+                + " select r.owner_id, r.plan_id, r.offering_id, r.name as plan_name, r.restricted,"
                 + " r.include_descendant_groups, r.version as plan_version, " + GroupRows.columns("g")
-                + " from (" + rows + ") r left join group_view g on g.group_id = r.group_id"
+                + " from r left join (select " + GroupRows.columns("lg") + " from group_view lg"
+                + " where lg.group_id = any (array (select r.group_id from r))) g on g.group_id = r.group_id"
                 + " order by r.name, r.plan_id, g.name, g.group_id";
         Object[] args = concat(narrowed ? concat(walk.args(), where.args()) : where.args(), offeringIds);
         Map<UUID, List<GroupSummary>> groups = new HashMap<>();
