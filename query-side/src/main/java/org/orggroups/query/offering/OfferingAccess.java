@@ -74,6 +74,16 @@ public final class OfferingAccess {
          * @return an SQL condition: the customer qualifies for the resource's restriction (whatever its state)
          */
         String qualifies(Resource resource, String alias, String customerId);
+
+        /**
+         * @param resource offering or plan
+         * @param alias    the alias of the resource's view row in the outer query
+         * @return an SQL condition: the resource's restriction names a group the walk meets. It holds for every
+         *         resource the customer qualifies for, and maybe more (the descendant flag is not tested); only a
+         *         walk from a customer's end has one
+         * @throws UnsupportedOperationException for a walk from a resource's end
+         */
+        String reached(Resource resource, String alias);
     }
 
     /**
@@ -130,6 +140,12 @@ public final class OfferingAccess {
                 return "(exists (" + reached + " and a.group_id = a.via_id) or " + alias
                         + ".include_descendant_groups and exists (" + reached + "))";
             }
+
+            @Override
+            public String reached(Resource resource, String alias) {
+                return "exists (select 1 from " + resource.groups + " x join reach a on a.group_id = x.group_id"
+                        + " where x." + resource.key + " = " + alias + "." + resource.key + ")";
+            }
         };
     }
 
@@ -175,6 +191,11 @@ public final class OfferingAccess {
                 // Not correlated: the members are found once for every customer tested.
                 return customer + " in (select gm.customer_id from (" + members(resource) + ") gm)";
             }
+
+            @Override
+            public String reached(Resource resource, String alias) {
+                throw new UnsupportedOperationException("a walk from a resource's end knows its resource");
+            }
         };
     }
 
@@ -209,6 +230,31 @@ public final class OfferingAccess {
                 + " then '" + OrderReason.PRIVATE_OFFERING + "'"
                 + restrictionDenials(walk, Resource.OFFERING, offering, offering + ".shared and ", customerId,
                 OrderReason.OFFERING_GROUPS_DELETED, OrderReason.NOT_IN_OFFERING_GROUPS) + " end";
+    }
+
+    /**
+     * R1 to R3 as the set of offerings that admit the customer of a {@link #forCustomer} walk, for the lists narrowed
+     * to a customer: disjoint conditions, one per way of being admitted, each of which the database can answer
+     * from an index or a short scan, so that a list reads the offerings of each part with {@code union all} instead
+     * of testing {@link #offeringDenial} on every offering. A shared open offering admits everyone (R6
+     * {@code open}); a private one its provider only (R1; R6 {@code provider}); a shared restricted one a customer
+     * that qualifies (R3), which needs a live group of the set, so R2 never admits. The walk's
+     * {@link Walk#reached} finds the few restricted offerings the customer's groups meet, and
+     * {@link Walk#qualifies}, the test {@link #offeringDenial} makes, decides among them. A test compares every
+     * list with the order check.
+     *
+     * @param walk       a walk from the customer's end
+     * @param offering   the alias of an {@code offering_view} row
+     * @param customerId an SQL expression for the customer's id: a column of the outer query, or one {@code ?} that
+     *                   the caller binds wherever a condition holds it
+     * @return the conditions (two: the offerings admitted outright, and those admitted through the customer's
+     *         groups); an offering admits the customer when it meets one of them, and never meets both
+     */
+    public static List<String> offeringAdmissions(Walk walk, String offering, String customerId) {
+        return List.of("(" + offering + ".shared and not " + offering + ".restricted or not " + offering
+                        + ".shared and " + offering + ".provider_id = " + customerId + ")",
+                offering + ".shared and " + offering + ".restricted and " + walk.reached(Resource.OFFERING, offering)
+                        + " and " + walk.qualifies(Resource.OFFERING, offering, customerId));
     }
 
     /**

@@ -3,6 +3,8 @@ package org.orggroups.query.offering;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.axonframework.queryhandling.QueryHandler;
 import org.orggroups.api.customer.CustomerId;
@@ -62,6 +65,12 @@ public class OfferingQueryHandler {
     private static final String OFFERING_COLUMNS = "o.offering_id, o.name, o.provider_id, o.shared, o.restricted,"
             + " o.include_descendant_groups, o.version";
     private static final String OFFERINGS = " from offering_view o";
+    /**
+     * The provider's name of a page's row, looked up by primary key for each row of the page: as a join, the
+     * planner reads all of {@code customer_view} when it expects many matches.
+     */
+    private static final String PROVIDER_NAME = "(select pc.name from customer_view pc"
+            + " where pc.customer_id = o.provider_id) as provider_name";
     private static final String PLAN_COLUMNS = "p.plan_id, p.offering_id, p.name, p.restricted,"
             + " p.include_descendant_groups, p.version";
     /** The customer a public listing is narrowed to: one row while it is live, so an unknown one gives nothing. */
@@ -374,9 +383,6 @@ public class OfferingQueryHandler {
                             + " and lg.group_id in (" + SqlWhere.placeholders(filter.linkedToAny().size()) + "))",
                     filter.linkedToAny().stream().map(GroupId::uuid).toArray());
         }
-        if (walk != null) {
-            where.and(OfferingAccess.offeringDenial(walk, "o", ASKER_ID) + " is null");
-        }
         String filtered = from + where.sql();
         String order = "o.name " + (filter.nameDescending() ? "desc" : "asc") + ", o.offering_id asc";
         // Narrowed to a customer, or by a name substring, the matching offerings are collected once, then counted
@@ -386,25 +392,40 @@ public class OfferingQueryHandler {
         String with = walk == null ? (fromMatches ? "with " : "")
                 : "with recursive " + walk.with() + (fromMatches ? ", " : " ");
         Object[] walkArgs = walk == null ? new Object[0] : walk.args();
+        String matches = "select " + OFFERING_COLUMNS + filtered;
+        Object[] matchArgs = where.args();
+        if (walk != null) {
+            // Narrowed to a customer: the offerings that admit it are read in the rule's three parts, each through
+            // an index or a short scan, instead of testing the rule on every offering.
+            // The customer's id is bound where a part needs it: H2 loses rows when the parts of a union each join
+            // the customer's row, so that row is joined once, around them (an unknown customer admits nothing).
+            List<String> parts = OfferingAccess.offeringAdmissions(walk, "o", "?");
+            String narrowed = OFFERINGS + where.sql() + (where.sql().isEmpty() ? " where " : " and ");
+            matches = "select o.* from (" + String.join(" union all ", parts.stream()
+                    .map(part -> "select " + OFFERING_COLUMNS + narrowed + part).toList()) + ") o" + ASKER;
+            UUID customer = filter.allowedCustomerId().uuid();
+            matchArgs = parts.stream().flatMap(part -> Stream.concat(Arrays.stream(where.args()),
+                    Collections.nCopies(countOf(part, '?'), customer).stream())).toArray();
+        }
         String counted;
         if (fromMatches) {
             // H2 wants the columns of every expression of a recursive WITH named.
-            counted = with + "m (" + OFFERING_COLUMNS.replace("o.", "") + ") as (select " + OFFERING_COLUMNS
-                    + filtered + ")"
-                    + " select t.total, o.*, pc.name as provider_name from (select count(*) as total from m) t"
+            counted = with + "m (" + OFFERING_COLUMNS.replace("o.", "") + ") as (" + matches + ")"
+                    + " select t.total, o.*, " + PROVIDER_NAME + " from (select count(*) as total from m) t"
                     + " left join (select * from m o order by " + order + " offset ? rows fetch first ? rows only) o"
-                    + " on true left join customer_view pc on pc.customer_id = o.provider_id order by " + order;
+                    + " on true order by " + order;
         } else {
             // The provider's name is joined to the page's rows only.
-            counted = with + "select t.total, o.*, pc.name as provider_name from (select count(*) as total"
+            counted = with + "select t.total, o.*, " + PROVIDER_NAME + " from (select count(*) as total"
                     + filtered + ") t left join (select " + OFFERING_COLUMNS + filtered + " order by " + order
-                    + " offset ? rows fetch first ? rows only) o on true left join customer_view pc"
-                    + " on pc.customer_id = o.provider_id order by " + order;
+                    + " offset ? rows fetch first ? rows only) o on true order by " + order;
         }
-        String countOnly = walk == null ? "select count(*)" + filtered
-                : "with recursive " + walk.with() + " select count(*)" + filtered;
+        String countOnly = (walk == null ? "" : "with recursive " + walk.with() + " ")
+                + "select count(*) from (" + matches + ") m";
+        Object[] countArgs = concat(walkArgs, matchArgs);
+        Object[] sliceArgs = countArgs;
         return Paging.page(page,
-                () -> jdbc.queryForObject(countOnly, Long.class, concat(walkArgs, where.args())),
+                () -> jdbc.queryForObject(countOnly, Long.class, countArgs),
                 (offset, limit) -> jdbc.query(counted, rs -> {
                     long total = 0;
                     List<OfferingSummary> rows = new ArrayList<>();
@@ -415,33 +436,60 @@ public class OfferingQueryHandler {
                         }
                     }
                     return new Paging.Counted<>(total, withPlansAndGroups(rows, listing));
-                }, fromMatches ? concat(walkArgs, where.args(offset, limit))
-                        : concat(walkArgs, where.args(where.args(offset, limit)))));
+                }, fromMatches ? concat(sliceArgs, new Object[] {offset, limit})
+                        : where.args(where.args(offset, limit))));
     }
 
-    /** Adds to offerings read without them their visible plans, and the groups of both, in two statements. */
+    /**
+     * Adds to offerings read without them their visible plans, and the groups of both, in one statement: one row per
+     * plan and group of it (a plan without groups once, with no group), then one row per offering and group of it.
+     * The group rows are found by primary key.
+     */
     private List<OfferingSummary> withPlansAndGroups(List<OfferingSummary> offerings, Listing listing) {
         if (offerings.isEmpty()) {
             return offerings;
         }
         Walk walk = listing.walk();
-        SqlWhere where = new SqlWhere().and("p.offering_id in (" + SqlWhere.placeholders(offerings.size()) + ")",
-                offerings.stream().map(o -> o.offeringId().uuid()).toArray());
+        Object[] offeringIds = offerings.stream().map(o -> o.offeringId().uuid()).toArray();
+        String in = "(" + SqlWhere.placeholders(offeringIds.length) + ")";
+        SqlWhere where = new SqlWhere().and("p.offering_id in " + in, offeringIds);
         if (listing.viewer() == Viewer.PUBLIC) {
             where.and("not p.restricted");
         }
-        if (listing.viewer() != null && walk != null) {
+        boolean narrowed = listing.viewer() != null && walk != null;
+        if (narrowed) {
             where.and(OfferingAccess.planDenial(walk, "p", ASKER_ID) + " is null");
         }
-        boolean narrowed = listing.viewer() != null && walk != null;
-        String sql = (narrowed ? "with recursive " + walk.with() + " " : "") + "select " + PLAN_COLUMNS
-                + " from plan_view p" + (narrowed ? ASKER : "") + where.sql() + " order by p.name asc, p.plan_id asc";
-        List<PlanSummary> plans = jdbc.query(sql, OfferingQueryHandler::plan,
-                narrowed ? concat(walk.args(), where.args()) : where.args());
-        Map<UUID, List<GroupSummary>> groups = groups(
-                offerings.stream().map(o -> o.offeringId().uuid()).toList(),
-                plans.stream().map(p -> p.planId().uuid()).toList());
+        String rows = "select p.plan_id as owner_id, " + PLAN_COLUMNS + ", x.group_id from plan_view p"
+                + (narrowed ? ASKER : "") + " left join plan_group_view x on x.plan_id = p.plan_id" + where.sql()
+                + " union all select x.offering_id, null, null, null, null, null, null, x.group_id"
+                + " from offering_group_view x where x.offering_id in " + in;
+        // The groups are looked up by primary key, for the ids the rows name: joined to the rows directly, the
+        // planner reads all of group_view once it expects a few dozen of them.
+        String sql = (narrowed ? "with recursive " + walk.with() + ", " : "with ")
+                + "r (owner_id, plan_id, offering_id, name, restricted, include_descendant_groups, version, group_id)"
+                + " as (" + rows + ")"
+                + " select r.owner_id, r.plan_id, r.offering_id, r.name as plan_name, r.restricted,"
+                + " r.include_descendant_groups, r.version as plan_version, " + GroupRows.columns("g")
+                + " from r left join (select " + GroupRows.columns("lg") + " from group_view lg"
+                + " where lg.group_id = any (array (select r.group_id from r))) g on g.group_id = r.group_id"
+                + " order by r.name, r.plan_id, g.name, g.group_id";
+        Object[] args = concat(narrowed ? concat(walk.args(), where.args()) : where.args(), offeringIds);
+        Map<UUID, List<GroupSummary>> groups = new HashMap<>();
         Map<OfferingId, List<PlanSummary>> byOffering = new LinkedHashMap<>();
+        List<PlanSummary> plans = new ArrayList<>();
+        jdbc.query(sql, (ResultSet rs) -> {
+            UUID owner = rs.getObject("owner_id", UUID.class);
+            if (rs.getObject("plan_id") != null && !groups.containsKey(owner)) {
+                plans.add(new PlanSummary(new PlanId(owner), new OfferingId(rs.getObject("offering_id", UUID.class)),
+                        rs.getString("plan_name"), rs.getBoolean("restricted"),
+                        rs.getBoolean("include_descendant_groups"), List.of(), rs.getLong("plan_version")));
+            }
+            List<GroupSummary> owned = groups.computeIfAbsent(owner, id -> new ArrayList<>());
+            if (rs.getObject("group_id") != null) {
+                owned.add(GroupRows.read(rs));
+            }
+        }, args);
         for (PlanSummary plan : plans) {
             byOffering.computeIfAbsent(plan.offeringId(), id -> new ArrayList<>()).add(withGroups(plan, groups));
         }
@@ -506,6 +554,10 @@ public class OfferingQueryHandler {
                 new OfferingId(rs.getObject("offering_id", UUID.class)), rs.getString("name"),
                 rs.getBoolean("restricted"), rs.getBoolean("include_descendant_groups"), List.of(),
                 rs.getLong("version"));
+    }
+
+    private static int countOf(String sql, char c) {
+        return (int) sql.chars().filter(ch -> ch == c).count();
     }
 
     private static Object[] concat(Object[] first, Object[] second) {
