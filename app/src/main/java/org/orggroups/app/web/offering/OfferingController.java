@@ -134,8 +134,10 @@ public class OfferingController {
      *
      * @throws ApiException 400 with every field's error: {@code name}, {@code customer} (a deleted provider:
      *                      "Invalid hyperlink - Object does not exist."), {@code shared}, {@code plans} (one object
-     *                      per item), {@code organization_groups} (section 12.4's rules; absent means open),
-     *                      {@code include_descendant_groups}
+     *                      per item: its {@code name}, {@code organization_groups}, {@code include_descendant_groups},
+     *                      API.md 12.11), {@code organization_groups} (section 12.4's rules; absent means open),
+     *                      {@code include_descendant_groups}; a group deleted before the command, as
+     *                      {@link #deadGroup}
      */
     @Operation(operationId = "marketplace_provider_offerings_create", summary = "Create a provider offering")
     @SecurityRequirement(name = ApiSchema.TOKEN)

@@ -24,7 +24,8 @@ import org.orggroups.app.web.support.RequestBodies;
  * @param name                    required, trimmed, 1 to 150 code points
  * @param customer                the provider's link, required
  * @param shared                  a boolean, default {@code true}
- * @param plans                   plans created with the offering, open: {@code [{"name": ...}]}; default none
+ * @param plans                   plans created with the offering, each open or restricted from birth:
+ *                                {@code [{"name": ..., "organization_groups": [...]}]}; default none
  * @param organizationGroups      group links restricting the offering from its creation; default none (open)
  * @param includeDescendantGroups a boolean, default {@code false}
  */
