@@ -110,7 +110,7 @@ class OfferingCommandsIntegrationTest extends IntegrationTest {
             OfferingId offering = OfferingId.random();
             CyclicBarrier start = new CyclicBarrier(2);
             Future<Throwable> create = threads.submit(outcome(start, () -> commands.sendAndWait(new CreateOffering(
-                    offering, provider, "Cloud", true, Set.of(), false, List.of(new NewPlan(PlanId.random(), "B"))))));
+                    offering, provider, "Cloud", true, Set.of(), false, List.of(new NewPlan(PlanId.random(), "B", Set.of(), false))))));
             Future<Throwable> delete = threads.submit(outcome(start,
                     () -> commands.sendAndWait(new DeleteCustomer(provider))));
 

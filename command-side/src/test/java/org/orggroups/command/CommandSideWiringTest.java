@@ -150,7 +150,7 @@ class CommandSideWiringTest {
                 Set.of(group, gone), false, List.of()))).isInstanceOf(MemberGroupNotFoundException.class);
 
         commands.sendAndWait(new CreateOffering(offering, provider, "Cloud", true, Set.of(group), false,
-                List.of(new NewPlan(basic, "Basic"))));
+                List.of(new NewPlan(basic, "Basic", Set.of(), false))));
         assertThat(payloads(offering.toString())).containsExactly(
                 new OfferingCreated(offering, provider, "Cloud", true, List.of(group), false),
                 new PlanCreated(basic, offering, "Basic", List.of(), false));

@@ -18,7 +18,7 @@ import org.orggroups.api.group.GroupId;
  * @param shared                  whether it is offered to other customers than the provider
  * @param groupIds                the restriction; empty for an open offering
  * @param includeDescendantGroups whether members of the groups' descendants qualify too (2.9)
- * @param plans                   plans created with it, open
+ * @param plans                   plans created with it, each open or restricted from birth
  */
 public record CreateOffering(@TargetAggregateIdentifier OfferingId offeringId, CustomerId providerId, String name,
                              boolean shared, Set<GroupId> groupIds, boolean includeDescendantGroups,

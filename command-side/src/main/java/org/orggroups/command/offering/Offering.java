@@ -68,15 +68,20 @@ class Offering {
     }
 
     /**
-     * Creates the offering, restricted from birth when groups are given, and its nested plans, open, in one unit of
-     * work (E1): {@link OfferingCreated}, then one {@link PlanCreated} per plan in the given order. The descendant
-     * flag is recorded only with groups.
+     * Creates the offering and its nested plans, each restricted from birth when groups are given, in one unit of
+     * work (E1): {@link OfferingCreated}, then one {@link PlanCreated} per plan in the given order. A descendant
+     * flag is recorded only with groups, for the offering and for each plan alike.
+     *
+     * <p>Groups are checked once, over the union of the offering's groups and every plan's groups, in uuid order
+     * (as Postgres sorts {@code uuid}s, {@link GroupSets#ORDER}), so the first group of that union that is unknown or
+     * deleted is the one reported, whether the offering or a plan names it, and the rows are locked in one order.
      *
      * @throws InvalidOfferingNameException when the offering's name is blank or too long
      * @throws InvalidPlanNameException     when a plan's name is blank or too long
      * @throws IllegalArgumentException     when two plans have one id (a caller's bug, not a client's)
      * @throws ProviderNotFoundException    when the provider is unknown or deleted
-     * @throws MemberGroupNotFoundException for the first group, in uuid order, that is unknown or deleted
+     * @throws MemberGroupNotFoundException for the first group, in uuid order over the offering's and all plans'
+     *         groups together, that is unknown or deleted; nothing is recorded
      */
     @CommandHandler
     Offering(CreateOffering command, GroupTree tree, Providers providers) {
@@ -87,12 +92,16 @@ class Offering {
         // provider's offerings: either that delete sees this offering, or this sees the provider deleted.
         tree.lockShape();
         requireLiveProvider(command.providerId(), providers.isLive(command.providerId()));
-        lockLiveGroups(command.groupIds(), tree);
+        Set<GroupId> allGroups = new HashSet<>(command.groupIds());
+        command.plans().forEach(plan -> allGroups.addAll(plan.groupIds()));
+        lockLiveGroups(allGroups, tree);
         Restriction created = new Restriction(List.copyOf(command.groupIds()), command.includeDescendantGroups());
         apply(new OfferingCreated(command.offeringId(), command.providerId(), command.name(), command.shared(),
                 created.groupIds(), created.includeDescendantGroups()));
         for (NewPlan plan : command.plans()) {
-            apply(new PlanCreated(plan.planId(), command.offeringId(), plan.name(), List.of(), false));
+            Restriction planRestriction = new Restriction(List.copyOf(plan.groupIds()), plan.includeDescendantGroups());
+            apply(new PlanCreated(plan.planId(), command.offeringId(), plan.name(), planRestriction.groupIds(),
+                    planRestriction.includeDescendantGroups()));
         }
     }
 

@@ -73,6 +73,10 @@ class OfferingTest {
         return new OfferingCreated(OFFERING, PROVIDER, "Cloud", true, List.of(groups), includeDescendantGroups);
     }
 
+    private static NewPlan openPlan(PlanId plan, String name) {
+        return new NewPlan(plan, name, Set.of(), false);
+    }
+
     private static PlanCreated plan(PlanId plan, GroupId... groups) {
         return new PlanCreated(plan, OFFERING, "Plan " + plan, List.of(groups), false);
     }
@@ -84,7 +88,7 @@ class OfferingTest {
         void openOfferingIsCreatedWithItsPlansInTheGivenOrder() {
             fixture.givenNoPriorActivity()
                     .when(new CreateOffering(OFFERING, PROVIDER, "Cloud", false, Set.of(), false,
-                            List.of(new NewPlan(GOLD, "Gold"), new NewPlan(BASIC, "Basic"))))
+                            List.of(openPlan(GOLD, "Gold"), openPlan(BASIC, "Basic"))))
                     .expectEvents(new OfferingCreated(OFFERING, PROVIDER, "Cloud", false, List.of(), false),
                             new PlanCreated(GOLD, OFFERING, "Gold", List.of(), false),
                             new PlanCreated(BASIC, OFFERING, "Basic", List.of(), false));
@@ -128,7 +132,7 @@ class OfferingTest {
         void blankPlanNameRejectsTheWholeCreation() {
             fixture.givenNoPriorActivity()
                     .when(new CreateOffering(OFFERING, PROVIDER, "Cloud", true, Set.of(), false,
-                            List.of(new NewPlan(BASIC, "Basic"), new NewPlan(GOLD, ""))))
+                            List.of(openPlan(BASIC, "Basic"), openPlan(GOLD, ""))))
                     .expectNoEvents()
                     .expectException(InvalidPlanNameException.class)
                     .expectExceptionMessage("Plan name may not be blank.");
@@ -138,7 +142,7 @@ class OfferingTest {
         void onePlanIdGivenTwiceIsAProgrammingError() {
             fixture.givenNoPriorActivity()
                     .when(new CreateOffering(OFFERING, PROVIDER, "Cloud", true, Set.of(), false,
-                            List.of(new NewPlan(BASIC, "Basic"), new NewPlan(BASIC, "Again"))))
+                            List.of(openPlan(BASIC, "Basic"), openPlan(BASIC, "Again"))))
                     .expectNoEvents()
                     .expectException(IllegalArgumentException.class)
                     .expectExceptionMessage("Plan " + BASIC + " is given twice.");
@@ -173,6 +177,58 @@ class OfferingTest {
                     .expectNoEvents()
                     .expectException(MemberGroupNotFoundException.class)
                     .expectExceptionMessage("Organization group " + C + " does not exist or is deleted.");
+        }
+
+        @Test
+        void nestedPlansAreRestrictedFromBirthInUuidOrder() {
+            fixture.givenNoPriorActivity()
+                    .when(new CreateOffering(OFFERING, PROVIDER, "Cloud", false, Set.of(), false,
+                            List.of(new NewPlan(GOLD, "Gold", Set.of(C, B), true), openPlan(BASIC, "Basic"))))
+                    .expectEvents(new OfferingCreated(OFFERING, PROVIDER, "Cloud", false, List.of(), false),
+                            new PlanCreated(GOLD, OFFERING, "Gold", List.of(B, C), true),
+                            new PlanCreated(BASIC, OFFERING, "Basic", List.of(), false));
+            assertThat(tree.shapeLocks()).isPositive();
+        }
+
+        @Test
+        void nestedPlanAndOfferingKeepTheirOwnRestrictions() {
+            fixture.givenNoPriorActivity()
+                    .when(new CreateOffering(OFFERING, PROVIDER, "Cloud", true, Set.of(A), false,
+                            List.of(new NewPlan(GOLD, "Gold", Set.of(B), false))))
+                    .expectEvents(restrictedTo(false, A), new PlanCreated(GOLD, OFFERING, "Gold", List.of(B), false));
+        }
+
+        @Test
+        void nestedPlanDescendantFlagWithoutGroupsIsNotRecorded() {
+            fixture.givenNoPriorActivity()
+                    .when(new CreateOffering(OFFERING, PROVIDER, "Cloud", false, Set.of(), false,
+                            List.of(new NewPlan(GOLD, "Gold", Set.of(), true))))
+                    .expectEvents(new OfferingCreated(OFFERING, PROVIDER, "Cloud", false, List.of(), false),
+                            new PlanCreated(GOLD, OFFERING, "Gold", List.of(), false));
+        }
+
+        @Test
+        void deletedGroupOfANestedPlanRejectsTheWholeCreation() {
+            tree.deletedGroup(C, A);
+            fixture.givenNoPriorActivity()
+                    .when(new CreateOffering(OFFERING, PROVIDER, "Cloud", true, Set.of(A), false,
+                            List.of(openPlan(BASIC, "Basic"), new NewPlan(GOLD, "Gold", Set.of(C), false))))
+                    .expectNoEvents()
+                    .expectException(MemberGroupNotFoundException.class)
+                    .expectExceptionMessage("Organization group " + C + " does not exist or is deleted.");
+        }
+
+        @Test
+        void firstDeadGroupIsInUuidOrderOverTheOfferingAndAllPlans() {
+            // C (deleted) is the offering's and sorts last; UNKNOWN is the second plan's and sorts before it.
+            tree.deletedGroup(C, A);
+            fixture.givenNoPriorActivity()
+                    .when(new CreateOffering(OFFERING, PROVIDER, "Cloud", true, Set.of(C, A), false,
+                            List.of(new NewPlan(BASIC, "Basic", Set.of(B), false),
+                                    new NewPlan(GOLD, "Gold", Set.of(UNKNOWN), false))))
+                    .expectNoEvents()
+                    .expectException(MemberGroupNotFoundException.class)
+                    .expectExceptionMessage("Organization group " + UNKNOWN + " does not exist or is deleted.");
         }
     }
 

@@ -93,6 +93,6 @@ class ProviderOfferingCascadeTest {
 
     private void create(OfferingId offering, CustomerId provider) {
         axon.commandGateway().sendAndWait(new CreateOffering(offering, provider, "Offering " + offering, true,
-                Set.of(), false, List.of(new NewPlan(PlanId.random(), "Basic"))));
+                Set.of(), false, List.of(new NewPlan(PlanId.random(), "Basic", Set.of(), false))));
     }
 }

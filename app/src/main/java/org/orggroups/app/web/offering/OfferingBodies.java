@@ -144,24 +144,41 @@ final class OfferingBodies {
     }
 
     /**
-     * The nested {@code plans} of an offering's create body (DRF's nested serializer with {@code many=True}).
+     * An item of the nested {@code plans} of an offering's create body, as read.
      *
-     * @return the plans' trimmed names, in order; after an error, recorded as one object of field errors per item
+     * @param name                    trimmed
+     * @param groups                  its live groups, in first-seen order; empty for an open plan
+     * @param includeDescendantGroups the flag as sent ({@code false} when absent or {@code null})
+     */
+    record PlanItem(String name, List<GroupSummary> groups, boolean includeDescendantGroups) {
+
+        PlanItem {
+            groups = List.copyOf(groups);
+        }
+    }
+
+    /**
+     * The nested {@code plans} of an offering's create body (DRF's nested serializer with {@code many=True}). Each
+     * item is read as E6's body is, without {@code offering}: {@code name}, then {@code organization_groups} (section
+     * 12.4's list rules, first failing item; absent or {@code null} means open), then
+     * {@code include_descendant_groups} (absent or {@code null} is {@code false}).
+     *
+     * @return the plans, in order; after an error, recorded as one object of field errors per item
      *         ({@code {"plans": [{}, {"name": ["This field is required."]}]}}), whatever was read
      */
-    static List<String> planNames(JsonNode value, Map<String, Object> errors) {
-        List<String> names = new ArrayList<>();
+    static List<PlanItem> plans(Messaging messaging, JsonNode value, Map<String, Object> errors) {
+        List<PlanItem> plans = new ArrayList<>();
         if (value == null) {
-            return names;
+            return plans;
         }
         if (value.isNull()) {
             errors.put("plans", List.of(ErrorBodies.NULL));
-            return names;
+            return plans;
         }
         if (!value.isArray()) {
             errors.put("plans", List.of("Expected a list of items but got type \"" + JsonTypes.pythonName(value)
                     + "\"."));
-            return names;
+            return plans;
         }
         List<Map<String, Object>> itemErrors = new ArrayList<>();
         boolean failed = false;
@@ -172,8 +189,12 @@ final class OfferingBodies {
                         + JsonTypes.pythonName(item) + "."));
             } else {
                 String name = name(item.get("name"), itemError);
-                if (name != null) {
-                    names.add(name);
+                JsonNode groupLinks = item.get(GROUPS);
+                List<GroupSummary> groups = groups(messaging,
+                        groupLinks == null || groupLinks.isNull() ? null : groupLinks, true, itemError);
+                Boolean descendants = bool(DESCENDANTS, item.get(DESCENDANTS), false, true, itemError);
+                if (itemError.isEmpty()) {
+                    plans.add(new PlanItem(name, groups, descendants));
                 }
             }
             failed |= !itemError.isEmpty();
@@ -182,7 +203,7 @@ final class OfferingBodies {
         if (failed) {
             errors.put("plans", itemErrors);
         }
-        return names;
+        return plans;
     }
 
     /** @throws ApiException 400 with every recorded field error, in the order recorded, when there is any */

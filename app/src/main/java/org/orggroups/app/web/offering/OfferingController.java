@@ -1,5 +1,6 @@
 package org.orggroups.app.web.offering;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,6 +57,7 @@ import org.orggroups.app.web.support.Hyperlinks;
 import org.orggroups.app.web.support.Messaging;
 import org.orggroups.app.web.support.Paging;
 import org.orggroups.app.web.support.Uuids;
+import org.orggroups.command.MemberGroupNotFoundException;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -132,8 +134,10 @@ public class OfferingController {
      *
      * @throws ApiException 400 with every field's error: {@code name}, {@code customer} (a deleted provider:
      *                      "Invalid hyperlink - Object does not exist."), {@code shared}, {@code plans} (one object
-     *                      per item), {@code organization_groups} (section 12.4's rules; absent means open),
-     *                      {@code include_descendant_groups}
+     *                      per item: its {@code name}, {@code organization_groups}, {@code include_descendant_groups},
+     *                      API.md 12.11), {@code organization_groups} (section 12.4's rules; absent means open),
+     *                      {@code include_descendant_groups}; a group deleted before the command, as
+     *                      {@link #deadGroup}
      */
     @Operation(operationId = "marketplace_provider_offerings_create", summary = "Create a provider offering")
     @SecurityRequirement(name = ApiSchema.TOKEN)
@@ -148,7 +152,7 @@ public class OfferingController {
         String name = OfferingBodies.name(body.name(), errors);
         UUID provider = OfferingBodies.link("customer", body.customer(), Hyperlinks::parseCustomer, errors);
         Boolean shared = OfferingBodies.bool("shared", body.shared(), true, false, errors);
-        List<String> planNames = OfferingBodies.planNames(body.plans(), errors);
+        List<OfferingBodies.PlanItem> plans = OfferingBodies.plans(messaging, body.plans(), errors);
         List<GroupSummary> live = OfferingBodies.groups(messaging, body.organizationGroups(), true, errors);
         Boolean descendants = OfferingBodies.bool(OfferingBodies.DESCENDANTS, body.includeDescendantGroups(), false,
                 true, errors);
@@ -160,27 +164,64 @@ public class OfferingController {
         OfferingBodies.failIfAny(errors);
 
         CreateOffering command = new CreateOffering(OfferingId.random(), new CustomerId(provider), name, shared,
-                OfferingBodies.ids(live), descendants, planNames.stream().map(n -> new NewPlan(PlanId.random(), n)).toList());
-        messaging.send(command);
+                OfferingBodies.ids(live), descendants, plans.stream().map(p -> new NewPlan(PlanId.random(), p.name(),
+                        OfferingBodies.ids(p.groups()), p.includeDescendantGroups())).toList());
+        try {
+            messaging.send(command);
+        } catch (MemberGroupNotFoundException e) {
+            throw deadGroup(e, command);
+        }
         String base = Hyperlinks.base();
         // A provider deleted right after the write takes the offering with it; the write was still acknowledged,
         // so the answer is built from what was written rather than becoming a 404.
         OfferingSummary created = messaging.find(new FindOffering(command.offeringId()), OfferingSummary.class)
-                .orElseGet(() -> asWritten(command, customer.get(), live));
+                .orElseGet(() -> asWritten(command, customer.get(), live, plans));
         return ResponseEntity.status(HttpStatus.CREATED)
                 .header(HttpHeaders.LOCATION, Hyperlinks.offering(base, command.offeringId().uuid()))
                 .body(OfferingRepresentations.provider(base, created));
     }
 
+    /**
+     * A group found live by the edge but deleted before the command locked it (API.md 12.11): reported where the
+     * validation would now report it, under the offering's {@code organization_groups} when the offering names it,
+     * and under {@code organization_groups} of every {@code plans} item that names it
+     * ({@code {"plans": [{}, {"organization_groups": ["Invalid hyperlink - Object does not exist."]}]}}). Only the
+     * group the command found first (uuid order over all the groups) is reported.
+     */
+    static ApiException deadGroup(MemberGroupNotFoundException e, CreateOffering command) {
+        Map<String, Object> errors = new LinkedHashMap<>();
+        List<Map<String, Object>> itemErrors = command.plans().stream()
+                .map(p -> p.groupIds().contains(e.groupId())
+                        ? Map.<String, Object>of(OfferingBodies.GROUPS, List.of(Hyperlinks.OBJECT_DOES_NOT_EXIST))
+                        : Map.<String, Object>of())
+                .toList();
+        if (itemErrors.stream().anyMatch(m -> !m.isEmpty())) {
+            errors.put("plans", itemErrors);
+        }
+        if (command.groupIds().contains(e.groupId()) || errors.isEmpty()) {
+            errors.put(OfferingBodies.GROUPS, List.of(Hyperlinks.OBJECT_DOES_NOT_EXIST));
+        }
+        return new ApiException(HttpStatus.BAD_REQUEST, errors, new HttpHeaders());
+    }
+
     private static OfferingSummary asWritten(CreateOffering command, CustomerSummary provider,
-                                             List<GroupSummary> groups) {
-        List<GroupSummary> byName = groups.stream().sorted(Comparator.comparing(GroupSummary::name)
-                .thenComparing(g -> g.groupId().toString())).toList();
-        List<PlanSummary> plans = command.plans().stream()
-                .map(p -> new PlanSummary(p.planId(), command.offeringId(), p.name(), false, false, List.of(), 0))
-                .sorted(Comparator.comparing(PlanSummary::name).thenComparing(p -> p.planId().toString())).toList();
+                                             List<GroupSummary> groups, List<OfferingBodies.PlanItem> items) {
+        List<GroupSummary> byName = byName(groups);
+        List<PlanSummary> plans = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            NewPlan p = command.plans().get(i);
+            boolean restricted = !p.groupIds().isEmpty();
+            plans.add(new PlanSummary(p.planId(), command.offeringId(), p.name(), restricted,
+                    restricted && p.includeDescendantGroups(), byName(items.get(i).groups()), 0));
+        }
+        plans.sort(Comparator.comparing(PlanSummary::name).thenComparing(p -> p.planId().toString()));
         return new OfferingSummary(command.offeringId(), command.name(), command.providerId(), provider.name(),
                 command.shared(), !command.groupIds().isEmpty(), command.includeDescendantGroups(), byName, plans, 0);
+    }
+
+    private static List<GroupSummary> byName(List<GroupSummary> groups) {
+        return groups.stream().sorted(Comparator.comparing(GroupSummary::name)
+                .thenComparing(g -> g.groupId().toString())).toList();
     }
 
     /**

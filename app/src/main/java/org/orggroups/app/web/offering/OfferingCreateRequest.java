@@ -1,6 +1,7 @@
 package org.orggroups.app.web.offering;
 
 import java.net.URI;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -23,7 +24,8 @@ import org.orggroups.app.web.support.RequestBodies;
  * @param name                    required, trimmed, 1 to 150 code points
  * @param customer                the provider's link, required
  * @param shared                  a boolean, default {@code true}
- * @param plans                   plans created with the offering, open: {@code [{"name": ...}]}; default none
+ * @param plans                   plans created with the offering, each open or restricted from birth:
+ *                                {@code [{"name": ..., "organization_groups": [...]}]}; default none
  * @param organizationGroups      group links restricting the offering from its creation; default none (open)
  * @param includeDescendantGroups a boolean, default {@code false}
  */
@@ -39,7 +41,8 @@ public record OfferingCreateRequest(
         @Schema(implementation = Boolean.class, defaultValue = "true", description = "Accessible to all customers.")
         JsonNode shared,
         @ArraySchema(schema = @Schema(implementation = OfferingCreateRequest.BaseProviderPlanRequest.class),
-                arraySchema = @Schema(type = "array", description = "Plans created with the offering, open."))
+                arraySchema = @Schema(type = "array", description = "Plans created with the offering, each open or "
+                        + "restricted from birth as a plan of `POST /api/marketplace-plans/`."))
         JsonNode plans,
         @JsonProperty("organization_groups")
         @ArraySchema(schema = @Schema(implementation = URI.class),
@@ -59,12 +62,21 @@ public record OfferingCreateRequest(
     }
 
     /**
-     * An item of {@code plans}; other keys are ignored.
+     * An item of {@code plans}, read as E6's body without {@code offering}; other keys are ignored.
      *
-     * @param name required, trimmed, 1 to 150 code points
+     * @param name                    required, trimmed, 1 to 150 code points
+     * @param organizationGroups      group links restricting the plan from its creation; absent or {@code null}: open
+     * @param includeDescendantGroups a boolean; absent or {@code null}: {@code false}
      */
     @Schema(name = "BaseProviderPlanRequest")
     public record BaseProviderPlanRequest(
-            @Schema(minLength = 1, maxLength = 150, requiredMode = Schema.RequiredMode.REQUIRED) String name) {
+            @Schema(minLength = 1, maxLength = 150, requiredMode = Schema.RequiredMode.REQUIRED) String name,
+            @JsonProperty("organization_groups")
+            @ArraySchema(schema = @Schema(implementation = URI.class),
+                    arraySchema = @Schema(type = "array", description = OfferingSchema.GROUP_LINKS))
+            List<URI> organizationGroups,
+            @JsonProperty("include_descendant_groups")
+            @Schema(defaultValue = "false", description = OfferingSchema.DESCENDANTS)
+            Boolean includeDescendantGroups) {
     }
 }
