@@ -78,10 +78,12 @@ public class OfferingQueryHandler {
     private static final String ASKER_ID = "k.customer_id";
 
     private final JdbcTemplate jdbc;
+    private final GenericPlans genericPlans;
 
     /** @param jdbc read access to the offering, plan, group and customer views */
     public OfferingQueryHandler(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.genericPlans = new GenericPlans(jdbc);
     }
 
     /**
@@ -354,6 +356,10 @@ public class OfferingQueryHandler {
      * @param only one offering to find, or {@code null} for a list
      */
     private Page<OfferingSummary> list(Listing listing, OfferingId only, PageRequest page) {
+        return genericPlans.read(() -> listPlanned(listing, only, page));
+    }
+
+    private Page<OfferingSummary> listPlanned(Listing listing, OfferingId only, PageRequest page) {
         OfferingFilter filter = listing.filter();
         Walk walk = listing.walk();
         String from = OFFERINGS + (walk == null ? "" : ASKER);
