@@ -8,8 +8,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings of token authentication and login throttling, under {@code orggroups.auth}.
  *
- * @param tokenLifetime      how long a token is accepted after the login that issued it; default 24 hours.
- *                           An older token is answered 401 {@code {"detail":"Invalid token."}}
+ * @param tokenLifetime      how long a token issued by this node is accepted, by every node: the expiry is stored with
+ *                           the token at login (see {@link TokenService}); default 24 hours. An expired token is
+ *                           answered 401 {@code {"detail":"Invalid token."}}
  * @param maxLoginFailures   failed logins for one username, within {@code loginFailureWindow}, after which further
  *                           attempts for that username are refused with 429; default 5
  * @param loginFailureWindow the sliding window in which failed logins are counted; default 5 minutes
