@@ -8,11 +8,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings of token authentication and login throttling, under {@code orggroups.auth}.
  *
- * @param tokenLifetime      how long a token is accepted after the login that issued it; default 24 hours.
- *                           An older token is answered 401 {@code {"detail":"Invalid token."}}
- * @param maxLoginFailures   failed logins for one username, within {@code loginFailureWindow}, after which further
- *                           attempts for that username are refused with 429; default 5
- * @param loginFailureWindow the sliding window in which failed logins are counted; default 5 minutes
+ * @param tokenLifetime      how long a token issued by this node is accepted, by every node: the expiry is stored with
+ *                           the token at login (see {@link TokenService}); default 24 hours. An expired token is
+ *                           answered 401 {@code {"detail":"Invalid token."}}
+ * @param maxLoginFailures   how many failed logins one username, or one client address, may make in a row before it
+ *                           is throttled (see {@link LoginThrottle}); default 5. Counted in the database for the
+ *                           whole cluster, so every node should have the same value
+ * @param loginFailureWindow how long counted failures take to wear off entirely: one of them every
+ *                           {@code loginFailureWindow / maxLoginFailures}; default 5 minutes (one failure a minute).
+ *                           The same on every node, like {@code maxLoginFailures}
  * @param tokenCacheTtl      how long a node answers a token it has seen from memory instead of the database;
  *                           default 5 seconds, zero turns the cache off. A token's expiry is checked on every
  *                           request, cached or not; what the cache can delay is only a change made in the database

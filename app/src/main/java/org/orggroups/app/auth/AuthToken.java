@@ -32,6 +32,10 @@ class AuthToken implements Persistable<String> {
     @Column(nullable = false)
     private Instant created;
 
+    /** Decided once, by the node that issued the token, so that every node refuses it from the same moment. */
+    @Column(name = "expires_at", nullable = false)
+    private Instant expiresAt;
+
     @Transient
     private boolean isNew;
 
@@ -39,10 +43,11 @@ class AuthToken implements Persistable<String> {
         // for JPA
     }
 
-    AuthToken(String tokenHash, AppUser user, Instant created) {
+    AuthToken(String tokenHash, AppUser user, Instant created, Instant expiresAt) {
         this.tokenHash = tokenHash;
         this.user = user;
         this.created = created;
+        this.expiresAt = expiresAt;
         this.isNew = true;
     }
 

@@ -13,17 +13,22 @@ import org.springframework.data.repository.query.Param;
 interface AuthTokenRepository extends JpaRepository<AuthToken, String> {
 
     /**
-     * The owner of a live token: the token exists, was created after {@code notBefore}, and its user is
-     * active. One primary-key lookup joined to the user's primary key, since it runs on every request.
+     * The owner of a live token: the token exists, expires after {@code now}, and its user is active. One
+     * primary-key lookup joined to the user's primary key, since it runs on every request.
      */
     @Query("""
-            select new org.orggroups.app.auth.TokenOwner(u.id, u.username, u.fullName, u.staff, t.created)
+            select new org.orggroups.app.auth.TokenOwner(u.id, u.username, u.fullName, u.staff, t.expiresAt)
             from AuthToken t join t.user u
-            where t.tokenHash = :hash and t.created > :notBefore and u.active = true""")
-    Optional<TokenOwner> findLiveOwner(@Param("hash") String hash, @Param("notBefore") Instant notBefore);
+            where t.tokenHash = :hash and t.expiresAt > :now and u.active = true""")
+    Optional<TokenOwner> findLiveOwner(@Param("hash") String hash, @Param("now") Instant now);
 
-    /** Removes a user's tokens created at or before {@code notBefore}; they can no longer be used. */
+    /**
+     * Removes a user's tokens that expire at or before {@code now}; they can no longer be used. Tokens still valid
+     * are kept whichever node issued them and with whatever lifetime.
+     *
+     * @return how many were removed
+     */
     @Modifying
-    @Query("delete from AuthToken t where t.user.id = :userId and t.created <= :notBefore")
-    int deleteExpired(@Param("userId") UUID userId, @Param("notBefore") Instant notBefore);
+    @Query("delete from AuthToken t where t.user.id = :userId and t.expiresAt <= :now")
+    int deleteExpired(@Param("userId") UUID userId, @Param("now") Instant now);
 }

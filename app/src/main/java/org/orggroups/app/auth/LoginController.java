@@ -11,6 +11,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.orggroups.app.web.error.ApiException;
 import org.orggroups.app.web.schema.ApiResponsesFor;
 import org.orggroups.app.web.schema.ErrorBody;
@@ -51,10 +53,12 @@ public class LoginController {
      * Logs in.
      *
      * @param credentials read and checked by {@link ObtainAuthTokenRequest#from}
+     * @param request     for the client address, which failed logins are counted under besides the username
      * @return 200 {@code {"token": "<40 lowercase hex>"}}
      * @throws ApiException 401 {@code {"detail":"Invalid username/password"}} for wrong credentials or an inactive
-     *                      user; 429 with {@code Retry-After} once the username has failed too often
-     *                      (see {@link LoginThrottle})
+     *                      user; 429 with {@code Retry-After} when the client address has failed too often (the
+     *                      password is not checked), or for wrong credentials of a username that has failed too
+     *                      often (see {@link LoginThrottle})
      */
     @PostMapping({PATH, PATH + "/"})
     @Operation(operationId = "api_auth_password", summary = "Trade a username and password for an API token")
@@ -71,14 +75,17 @@ public class LoginController {
             @Refusal(status = 401, body = ErrorBody.FIELDS_OR_DETAIL, description = "Wrong credentials or an inactive user "
                     + "({\"detail\": \"Invalid username/password\"}); a missing or blank field "
                     + "({\"password\": [\"This field is required.\"]}): DRF answers these with 401"),
-            @Refusal(status = 429, description = "Too many failed logins for this username "
+            @Refusal(status = 429, description = "Too many failed logins from this client address, whatever the "
+                    + "password; or wrong credentials for a username that has failed too often "
                     + "({\"detail\": \"Request was throttled. Expected available in 5 seconds.\"})")})
-    public IssuedToken login(@Parameter(hidden = true) ObtainAuthTokenRequest credentials) {
-        return throttle.serialized(credentials.username(), () -> attempt(credentials));
+    public IssuedToken login(@Parameter(hidden = true) ObtainAuthTokenRequest credentials,
+                             HttpServletRequest request) {
+        String address = request.getRemoteAddr();
+        return throttle.serialized(address, () -> attempt(credentials, address));
     }
 
-    private IssuedToken attempt(ObtainAuthTokenRequest credentials) {
-        Optional<Duration> wait = throttle.tryAttempt(credentials.username());
+    private IssuedToken attempt(ObtainAuthTokenRequest credentials, String address) {
+        Optional<Duration> wait = throttle.refusal(address);
         if (wait.isPresent()) {
             throw throttled(wait.get());
         }
@@ -87,9 +94,10 @@ public class LoginController {
             user = (AuthenticatedUser) passwords.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(
                     credentials.username(), credentials.password())).getPrincipal();
         } catch (AuthenticationException e) {
-            throw unauthorized(ErrorBodies.detail(INVALID_CREDENTIALS));
+            throw throttle.failed(address, credentials.username())
+                    .map(LoginController::throttled)
+                    .orElseGet(() -> unauthorized(ErrorBodies.detail(INVALID_CREDENTIALS)));
         }
-        throttle.succeeded(credentials.username());
         return new IssuedToken(tokens.issue(user.uuid()));
     }
 

@@ -7,9 +7,9 @@ import java.util.UUID;
  * What the token lookup reads of a token and its user, in the one query made per authenticated request that
  * {@link TokenService} does not answer from its cache.
  *
- * @param created when the token was issued: it expires {@code orggroups.auth.token-lifetime} later
+ * @param expiresAt the first instant at which the token is refused, as stored with it at login
  */
-record TokenOwner(UUID id, String username, String fullName, boolean staff, Instant created) {
+record TokenOwner(UUID id, String username, String fullName, boolean staff, Instant expiresAt) {
 
     AuthenticatedUser toPrincipal() {
         return new AuthenticatedUser(id, username, fullName, staff);

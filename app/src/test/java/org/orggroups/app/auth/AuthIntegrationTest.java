@@ -3,6 +3,7 @@ package org.orggroups.app.auth;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.orggroups.app.support.IntegrationTest;
 
@@ -10,6 +11,8 @@ import org.orggroups.app.support.IntegrationTest;
 abstract class AuthIntegrationTest extends IntegrationTest {
 
     protected static final String PASSWORD = "correct-horse-battery";
+
+    private static final AtomicInteger ADDRESSES = new AtomicInteger();
 
     /** @return a username no other test uses */
     protected static String uniqueUsername(String prefix) {
@@ -39,5 +42,22 @@ abstract class AuthIntegrationTest extends IntegrationTest {
 
     protected Response loginCall(Object body) {
         return call("POST", "/api-auth/password/", null, json(body));
+    }
+
+    /** @return an IPv4 address of the benchmarking range 198.18.0.0/15 that no other test of this run logs in from */
+    protected static String uniqueAddress() {
+        int n = ADDRESSES.incrementAndGet();
+        return "198." + (18 + ((n >> 16) & 1)) + "." + ((n >> 8) & 0xff) + "." + (n & 0xff);
+    }
+
+    /**
+     * A login as if from another client: the address is sent in {@code X-Forwarded-For}, as the trusted proxy in
+     * front of the nodes sends it.
+     *
+     * @param node the base URL of the node to send it to
+     */
+    protected Response loginFrom(String node, String address, String username, String password) {
+        return call("POST", node + "/api-auth/password/", null,
+                json(Map.of("username", username, "password", password)), "X-Forwarded-For", address);
     }
 }

@@ -2,77 +2,35 @@ package org.orggroups.app.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
 
+/** Which client addresses are counted together. */
 class LoginThrottleTest {
 
-    private final MovableClock clock = new MovableClock();
-    private final LoginThrottle throttle =
-            new LoginThrottle(new AuthProperties(Duration.ofHours(24), 5, Duration.ofMinutes(5), Duration.ofSeconds(5)), clock);
-
     @Test
-    void fiveFailuresAreAllowedAndTheSixthAttemptIsRefused() {
-        for (int i = 0; i < 5; i++) {
-            assertThat(throttle.tryAttempt("bob")).isEmpty();
-            clock.advance(Duration.ofSeconds(10));
-        }
-        assertThat(throttle.tryAttempt("bob")).contains(Duration.ofSeconds(250));
+    void anIpv4AddressIsCountedAlone() {
+        assertThat(LoginThrottle.addressKey("192.0.2.7")).isEqualTo("192.0.2.7");
+        assertThat(LoginThrottle.addressKey("192.0.2.8")).isEqualTo("192.0.2.8");
     }
 
     @Test
-    void attemptsAreAllowedAgainOnceTheOldestFailureLeavesTheWindow() {
-        failFiveTimes("bob");
-        clock.advance(Duration.ofMinutes(5).minusSeconds(1));
-        assertThat(throttle.tryAttempt("bob")).contains(Duration.ofSeconds(1));
-        clock.advance(Duration.ofSeconds(1));
-        assertThat(throttle.tryAttempt("bob")).isEmpty();
+    void ipv6AddressesOfOneSlash64NetworkAreCountedTogetherInEveryNotation() {
+        String network = "20010db800000001/64";
+        assertThat(LoginThrottle.addressKey("2001:db8:0:1::1")).isEqualTo(network);
+        assertThat(LoginThrottle.addressKey("2001:0db8:0000:0001:ffff:ffff:ffff:ffff")).isEqualTo(network);
+        assertThat(LoginThrottle.addressKey("[2001:DB8:0:1::abcd]")).isEqualTo(network);
+        assertThat(LoginThrottle.addressKey("2001:db8:0:2::1")).isEqualTo("20010db800000002/64");
     }
 
     @Test
-    void refusedAttemptsDoNotProlongTheWait() {
-        failFiveTimes("bob");
-        for (int i = 0; i < 10; i++) {
-            clock.advance(Duration.ofSeconds(20));
-            assertThat(throttle.tryAttempt("bob")).isPresent();
-        }
-        clock.advance(Duration.ofSeconds(100));
-        assertThat(throttle.tryAttempt("bob")).isEmpty();
+    void anIpv4AddressMappedIntoIpv6IsCountedAsTheIpv4Address() {
+        assertThat(LoginThrottle.addressKey("::ffff:192.0.2.7")).isEqualTo("192.0.2.7");
     }
 
     @Test
-    void aSuccessForgetsTheFailures() {
-        for (int i = 0; i < 4; i++) {
-            throttle.tryAttempt("bob");
-        }
-        assertThat(throttle.tryAttempt("bob")).isEmpty();
-        throttle.succeeded("bob");
-        for (int i = 0; i < 5; i++) {
-            assertThat(throttle.tryAttempt("bob")).isEmpty();
-        }
-    }
-
-    @Test
-    void usernamesAreThrottledSeparately() {
-        failFiveTimes("bob");
-        assertThat(throttle.tryAttempt("bob")).isPresent();
-        assertThat(throttle.tryAttempt("alice")).isEmpty();
-    }
-
-    @Test
-    void theWaitIsNeverBelowOneSecond() {
-        failFiveTimes("bob");
-        clock.advance(Duration.ofMinutes(5).minusMillis(1));
-        Optional<Duration> wait = throttle.tryAttempt("bob");
-        assertThat(wait).contains(Duration.ofSeconds(1));
-    }
-
-    private void failFiveTimes(String username) {
-        for (int i = 0; i < 5; i++) {
-            assertThat(throttle.tryAttempt(username)).isEmpty();
-        }
+    void whatIsNotAnAddressIsCountedAsGivenAndNeverLookedUp() {
+        assertThat(LoginThrottle.addressKey("unknown")).isEqualTo("unknown");
+        assertThat(LoginThrottle.addressKey("localhost")).isEqualTo("localhost");
+        assertThat(LoginThrottle.addressKey("1:2:3:4:5:6:7:8:9")).isEqualTo("1:2:3:4:5:6:7:8:9");
     }
 }

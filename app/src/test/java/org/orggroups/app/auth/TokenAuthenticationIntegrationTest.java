@@ -47,12 +47,16 @@ class TokenAuthenticationIntegrationTest extends AuthIntegrationTest {
         assertThat(call("GET", "/api/users/", youngToken, null).status()).isEqualTo(200);
     }
 
-    /** Stores a token of the staff user issued {@code age} ago, as a login would have, and returns it. */
+    /**
+     * Stores a token of the staff user issued {@code age} ago, as a login with the default lifetime (24 hours) would
+     * have, and returns it.
+     */
     private String insertAdminToken(Duration age) {
         String token = Tokens.generate();
         UUID adminId = jdbc.queryForObject("select id from app_user where username = ?", UUID.class, ADMIN_USERNAME);
-        jdbc.update("insert into auth_token (token_hash, user_id, created) values (?, ?, ?)",
-                Tokens.hash(token), adminId, OffsetDateTime.now(ZoneOffset.UTC).minus(age));
+        OffsetDateTime issued = OffsetDateTime.now(ZoneOffset.UTC).minus(age);
+        jdbc.update("insert into auth_token (token_hash, user_id, created, expires_at) values (?, ?, ?, ?)",
+                Tokens.hash(token), adminId, issued, issued.plusHours(24));
         return token;
     }
 

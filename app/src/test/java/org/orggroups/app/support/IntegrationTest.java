@@ -34,7 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Base of the HTTP integration tests: the whole service on a random port, spoken to over real HTTP, on
  * PostgreSQL when {@code SPRING_DATASOURCE_URL} names one (as {@code .ci/run} does), else on in-memory H2.
  * Before each test, the event store and every table built from it are emptied, so tests can assert exact
- * lists and counts. Users and tokens are kept.
+ * lists and counts, and the failed logins counted for throttling are forgotten. Users and tokens are kept.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -112,6 +112,9 @@ public abstract class IntegrationTest {
             });
         }
         streaming.forEach(EventProcessor::start);
+        // Failed logins are counted per client address, and every test logs in from this machine: a test's
+        // failures (or an earlier run's, on PostgreSQL) must not throttle the next test's logins.
+        jdbc.update("delete from login_failure");
     }
 
     /** @return {@code http://localhost:<port>} */

@@ -20,10 +20,22 @@ public final class SecondNode implements AutoCloseable {
 
     /** Starts a node with the test profile on a random port. */
     public static SecondNode start() {
+        return start(new String[0]);
+    }
+
+    /**
+     * Starts a node with the test profile on a random port and settings of its own.
+     *
+     * @param settings command-line arguments such as {@code --orggroups.auth.token-lifetime=1h}
+     */
+    public static SecondNode start(String... settings) {
+        String[] arguments = new String[settings.length + 1];
+        // An argument, not a default property: application.yml's server.port would win over a default.
+        arguments[0] = "--server.port=0";
+        System.arraycopy(settings, 0, arguments, 1, settings.length);
         return new SecondNode(new SpringApplicationBuilder(OrgGroupsApplication.class)
                 .profiles("test")
-                // An argument, not a default property: application.yml's server.port would win over a default.
-                .run("--server.port=0"));
+                .run(arguments));
     }
 
     /** @return {@code http://localhost:<port>} of this node */
