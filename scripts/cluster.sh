@@ -25,7 +25,7 @@ JAVA_OPTS=${CLUSTER_JAVA_OPTS:--Xmx512m}
 # Longer than the node's own bound on finishing its requests (spring.lifecycle.timeout-per-shutdown-phase, 20 s),
 # so that a node stopped gracefully is never killed while it is still finishing them.
 STOP_TIMEOUT=${CLUSTER_STOP_TIMEOUT:-40}
-READY_TIMEOUT=${CLUSTER_READY_TIMEOUT:-180}
+READY_TIMEOUT=${CLUSTER_READY_TIMEOUT:-300}
 NGINX=${CLUSTER_NGINX:-nginx}
 
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
@@ -212,12 +212,15 @@ cmd_start() {
   ensure_nginx
   echo "$count" > "$DIR/nodes"
   : > "$DIR/out"
+  # A cluster that could not start whole is stopped again, so that start can simply be repeated.
+  trap 'log "start failed: stopping what was started"; cmd_stop' EXIT
   # The first node alone, so that one node creates the schema and the first staff user; then the others together.
   launch_node 1
   await_ready 1
   for ((i = 2; i <= count; i++)); do launch_node "$i"; done
   for ((i = 2; i <= count; i++)); do await_ready "$i"; done
   start_balancer
+  trap - EXIT
   echo "balancer: http://localhost:$PORT/ (pid $(nginx_pid))"
   for ((i = 1; i <= count; i++)); do
     echo "node $i: http://127.0.0.1:$(node_port "$i")/ (pid $(node_pid "$i"))"
