@@ -31,7 +31,10 @@ import org.springframework.web.util.pattern.PathPatternParser;
  *   <li>GET, HEAD and OPTIONS of anything else under {@code /api/}: open. Reads of groups and customers are open to
  *       anonymous callers, as in Waldur.</li>
  *   <li>any other method under {@code /api/}: staff only.</li>
- *   <li>{@code /actuator/health/**} and {@code /actuator/info/**}: open; every other actuator path is staff only.</li>
+ *   <li>{@code /actuator/health/**}, {@code /actuator/info/**} and {@code /actuator/prometheus}: open, for load
+ *       balancers, orchestrators and Prometheus, which scrapes each node on its own port without a token (tokens
+ *       expire); the balancer does not pass {@code /actuator/prometheus} on (docker/nginx.conf). Every other
+ *       actuator path is staff only.</li>
  *   <li>{@code POST /api-auth/password/} and everything else: open.</li>
  * </ol>
  * Paths are compared without letter case and with or without their trailing slash ({@code /**} also matches the
@@ -72,6 +75,7 @@ final class AccessRules {
             Rule.staff(null, "/api/**"),
             Rule.open(null, "/actuator/health/**"),
             Rule.open(null, "/actuator/info/**"),
+            Rule.open(null, "/actuator/prometheus/**"),
             Rule.staff(null, "/actuator/**"));
 
     private AccessRules() {

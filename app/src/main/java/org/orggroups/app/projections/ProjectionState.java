@@ -1,5 +1,7 @@
 package org.orggroups.app.projections;
 
+import java.util.List;
+
 /**
  * What {@code GET /api/projections/{name}/} shows of one event processor.
  *
@@ -31,6 +33,8 @@ public record ProjectionState(String name, String kind, String status, Long posi
     public static final String RETRYING = "retrying";
     /** The last rebuild failed, or the processor reports an error. */
     public static final String FAILED = "failed";
+    /** Every status, in the order of the list above. */
+    public static final List<String> STATUSES = List.of(LIVE, REBUILDING, RETRYING, FAILED);
 
     /**
      * A rebuild's progress.

@@ -43,6 +43,11 @@ public final class SecondNode implements AutoCloseable {
         return "http://localhost:" + port;
     }
 
+    /** @return the node's own bean of that type, e.g. its {@code WriteGate} */
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
     @Override
     public void close() {
         context.close();
