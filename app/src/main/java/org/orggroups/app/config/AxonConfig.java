@@ -16,6 +16,7 @@ import org.axonframework.queryhandling.QueryInvocationErrorHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.axonframework.queryhandling.SimpleQueryBus;
 import org.orggroups.api.MetadataKeys;
+import org.orggroups.app.eventstore.TokenClaims;
 import org.orggroups.app.projections.ProcessorFailures;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -56,6 +57,18 @@ public class AxonConfig {
                 .usingSubscribingEventProcessors()
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
                 .registerDefaultErrorHandler(c -> failures.getObject()));
+    }
+
+    /**
+     * Live nodes renew their claims on streaming segments often enough that a claim not renewed for half the claim
+     * timeout marks a node that stopped ({@link TokenClaims}): Axon's default renewal, every 5 s, let a live
+     * node's claim age to about 10 s, the whole default timeout, so live segments could be taken from live nodes.
+     */
+    @Bean
+    ConfigurerModule claimsRenewedWellWithinTheirTimeout(TokenClaims claims) {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerPooledStreamingEventProcessorConfiguration((config, builder) ->
+                        builder.claimExtensionThreshold(claims.renewalInterval().toMillis())));
     }
 
     /**

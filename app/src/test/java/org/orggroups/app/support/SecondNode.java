@@ -20,10 +20,26 @@ public final class SecondNode implements AutoCloseable {
 
     /** Starts a node with the test profile on a random port. */
     public static SecondNode start() {
-        return new SecondNode(new SpringApplicationBuilder(OrgGroupsApplication.class)
-                .profiles("test")
-                // An argument, not a default property: application.yml's server.port would win over a default.
-                .run("--server.port=0"));
+        return start(new String[0]);
+    }
+
+    /**
+     * Starts a node with the test profile on a random port, and settings of its own.
+     *
+     * @param settings command-line arguments such as {@code --orggroups.node-name=node-b}, which win over every
+     *                 configuration file
+     */
+    public static SecondNode start(String... settings) {
+        String[] args = new String[settings.length + 1];
+        // An argument, not a default property: application.yml's server.port would win over a default.
+        args[0] = "--server.port=0";
+        System.arraycopy(settings, 0, args, 1, settings.length);
+        return new SecondNode(new SpringApplicationBuilder(OrgGroupsApplication.class).profiles("test").run(args));
+    }
+
+    /** @return the node's bean of that type, to look at or act on it as the test's own node's beans are */
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
     }
 
     /** @return {@code http://localhost:<port>} of this node */
