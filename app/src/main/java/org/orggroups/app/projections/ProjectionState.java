@@ -27,8 +27,9 @@ public record ProjectionState(String name, String kind, String status, Long posi
     /** A rebuild or replay is running. */
     public static final String REBUILDING = "rebuilding";
     /**
-     * A streaming processor's batch failed on this node and the processor has not got past it since: Axon rolls the
-     * batch back and tries it again after a back-off, and {@code error} says why it failed.
+     * A streaming processor's batch failed on this node and the processor has not got past it since, or the
+     * processor is backing off after an error: Axon rolls the batch back and tries it again after a back-off, and
+     * {@code error} says why it failed.
      */
     public static final String RETRYING = "retrying";
     /**
@@ -37,7 +38,7 @@ public record ProjectionState(String name, String kind, String status, Long posi
      * which segments and until when.
      */
     public static final String WAITING = "waiting";
-    /** The last rebuild failed, or the processor reports an error. */
+    /** The last rebuild failed, or the processor is not running on this node. */
     public static final String FAILED = "failed";
 
     /**

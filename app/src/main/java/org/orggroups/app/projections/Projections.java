@@ -229,8 +229,10 @@ public class Projections implements DisposableBean {
         Optional<String> segmentError = segmentError(segments);
         RebuildRun run = runs.get(name);
         if (segmentError.isPresent() || processor.isError()) {
-            return new ProjectionState(name, kind, ProjectionState.FAILED, position, lag, null, null,
-                    segmentError.orElse(name + " reports an error"));
+            // Axon backs off and tries again, without end (the back-off doubles up to a minute): a database that
+            // was away for a while leaves the processor here until its next attempt, not failed for good.
+            return new ProjectionState(name, kind, ProjectionState.RETRYING, position, lag, null, null,
+                    segmentError.orElse(name + " is backing off after an error"));
         }
         if (run != null && !run.finished()) {
             return new ProjectionState(name, kind, ProjectionState.REBUILDING, position, lag, run.progress(), null,
