@@ -19,6 +19,7 @@ import org.h2.tools.Server;
 import org.junit.jupiter.api.Test;
 import org.orggroups.app.rebuild.StoredEvents;
 import org.orggroups.app.support.CuttableProxy;
+import org.orggroups.app.support.H2BrokenConnections;
 import org.orggroups.app.support.IntegrationTest;
 import org.orggroups.app.support.SecondNode;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,7 +31,8 @@ import org.springframework.core.env.Environment;
  * again without a restart, everything acknowledged before is there, and its streaming projections catch up.
  *
  * <p>The node is a second instance of the service that reaches the test's database through a {@link CuttableProxy};
- * on H2, through H2's TCP server in this JVM, which serves the test's in-memory database.
+ * on H2, through H2's TCP server in this JVM, which serves the test's in-memory database ({@link H2BrokenConnections}
+ * lets the pool recognise H2's broken connections, as it recognises PostgreSQL's).
  */
 class DatabaseOutageIntegrationTest extends IntegrationTest {
 
@@ -62,8 +64,13 @@ class DatabaseOutageIntegrationTest extends IntegrationTest {
                     : "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + postgres.group(3);
             // The proxied node takes over the streaming processors, to show that they resume by themselves.
             streaming().forEach(EventProcessor::shutDown);
-            try (SecondNode node = SecondNode.start("--spring.datasource.url=" + proxied,
-                    "--orggroups.node-name=" + NODE)) {
+            List<String> settings = new ArrayList<>(List.of("--spring.datasource.url=" + proxied,
+                    "--orggroups.node-name=" + NODE));
+            if (h2 != null) {
+                settings.add("--spring.datasource.hikari.exception-override-class-name="
+                        + H2BrokenConnections.class.getName());
+            }
+            try (SecondNode node = SecondNode.start(settings.toArray(String[]::new))) {
                 outageAndRecovery(node.baseUrl(), proxy);
             } finally {
                 streaming().forEach(EventProcessor::start);

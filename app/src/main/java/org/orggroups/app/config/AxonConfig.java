@@ -61,8 +61,9 @@ public class AxonConfig {
 
     /**
      * Live nodes renew their claims on streaming segments often enough that a claim not renewed for half the claim
-     * timeout marks a node that stopped ({@link TokenClaims}): Axon's default renewal, every 5 s, let a live
-     * node's claim age to about 10 s, the whole default timeout, so live segments could be taken from live nodes.
+     * timeout marks a node that stopped ({@link TokenClaims}). With Axon's default renewal, every 5 s, a live
+     * node's claims were seen up to 5.2 s old, past half the default 10 s timeout, and one renewal falling between
+     * two rounds of the processor's coordinator can let a claim age to nearly the whole timeout.
      */
     @Bean
     ConfigurerModule claimsRenewedWellWithinTheirTimeout(TokenClaims claims) {
