@@ -166,11 +166,14 @@ class ProjectionTakeoverIntegrationTest extends IntegrationTest {
         int segments = tokenStore.fetchSegments("audit-events").length;
         audit.shutDown();
         try {
-            long head = storedEvents.head();
+            // Half way back through this test's own events: the event store's cache of recent events still holds
+            // the events of earlier tests, deleted from the store, which a token further back would be fed.
+            long first = jdbc.queryForObject("select min(global_index) from domain_event_entry", Long.class);
+            long back = first + (storedEvents.head() - first) / 2;
             new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
                 jdbc.update("delete from token_entry where processor_name = 'audit-events'");
                 tokenStore.initializeTokenSegments("audit-events", segments,
-                        GapAwareTrackingToken.newInstance(head / 2, List.of()));
+                        GapAwareTrackingToken.newInstance(back, List.of()));
             });
         } finally {
             audit.start();
