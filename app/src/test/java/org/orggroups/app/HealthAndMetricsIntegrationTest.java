@@ -119,7 +119,7 @@ class HealthAndMetricsIntegrationTest extends IntegrationTest {
                         .isEqualTo(projection.path("lag").asDouble());
                 assertThat(value(samples, "orggroups_projection_position", tags)).as(name)
                         .isEqualTo(projection.path("position").asDouble());
-                for (String state : List.of("live", "rebuilding", "retrying", "failed")) {
+                for (String state : List.of("live", "rebuilding", "retrying", "waiting", "failed")) {
                     Map<String, String> stateTags = new LinkedHashMap<>(tags);
                     stateTags.put("state", state);
                     assertThat(value(samples, "orggroups_projection_state", stateTags)).as(name + " " + state)

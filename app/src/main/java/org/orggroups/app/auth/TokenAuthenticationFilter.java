@@ -9,7 +9,11 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.orggroups.app.web.error.ApiException;
 import org.orggroups.app.web.error.ErrorBodies;
+import org.orggroups.app.web.error.ErrorTable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
@@ -24,6 +28,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code TokenAuthentication} does. A request with another scheme, or none, goes on anonymous. A request whose
  * token is unknown, expired or belongs to an inactive user is answered 401 {@code {"detail":"Invalid token."}}
  * at once, whatever it asks for, reads included (API.md section 2). A malformed header gets DRF's messages.
+ * A token that cannot be looked up because the database cannot be reached is answered 503 (API.md section 1).
  * The token is never logged.
  *
  * <p>Not a Spring bean, so that Spring Boot does not also register it as a plain servlet filter.
@@ -33,6 +38,8 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
     /** The value of {@code WWW-Authenticate} on every 401, as DRF's token authentication sends it. */
     static final String CHALLENGE = "Token";
     private static final String KEYWORD = "token";
+
+    private static final Logger LOG = LoggerFactory.getLogger(TokenAuthenticationFilter.class);
 
     private final TokenService tokens;
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
@@ -60,7 +67,18 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
             refuse(response, "Invalid token header. Token string should not contain spaces.");
             return;
         }
-        Optional<AuthenticatedUser> user = tokens.authenticate(parts[1]);
+        Optional<AuthenticatedUser> user;
+        try {
+            user = tokens.authenticate(parts[1]);
+        } catch (RuntimeException e) {
+            // This filter runs before Spring MVC's exception handling: a failure the error table knows (the
+            // database cannot be reached: 503) gets the table's answer here, as it would there.
+            ApiException answer = ErrorTable.answer(e).orElseThrow(() -> e);
+            LOG.warn("Answered {} to a token lookup that failed: {}", answer.status().value(), e.toString());
+            answer.headers().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+            ErrorBodies.write(response, answer.status().value(), answer.body());
+            return;
+        }
         if (user.isEmpty()) {
             refuse(response, ErrorBodies.INVALID_TOKEN);
             return;

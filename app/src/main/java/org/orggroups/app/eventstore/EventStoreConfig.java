@@ -12,7 +12,6 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
-import org.axonframework.springboot.TokenStoreProperties;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -48,15 +47,19 @@ public class EventStoreConfig {
         return new IndexRecordingEventStorageEngine(builder, EventTable.EVENTS, transactionManager);
     }
 
-    /** Axon's JDBC token store on {@code token_entry}, with the claim timeout of {@code axon.eventhandling.tokenstore}. */
+    /**
+     * Axon's JDBC token store on {@code token_entry}, claiming segments under this node's name for the claim
+     * timeout of {@code axon.eventhandling.tokenstore} ({@link TokenClaims}).
+     */
     @Bean
-    public TokenStore tokenStore(DataSource dataSource, Serializer serializer, TokenStoreProperties properties) {
+    public TokenStore tokenStore(DataSource dataSource, Serializer serializer, TokenClaims claims) {
         return JdbcTokenStore.builder()
                 .connectionProvider(connections(dataSource))
                 .serializer(serializer)
                 .schema(EventTable.TOKENS)
                 .contentType(byte[].class)
-                .claimTimeout(properties.getClaimTimeout())
+                .claimTimeout(claims.claimTimeout())
+                .nodeId(claims.nodeName())
                 .build();
     }
 

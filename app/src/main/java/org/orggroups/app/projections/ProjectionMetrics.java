@@ -48,7 +48,7 @@ public class ProjectionMetrics {
 
     /**
      * One reading of the processors serves every gauge of a scrape: {@link Projections#list()} costs two queries
-     * per streaming processor, and a scrape reads three gauges and four states of each.
+     * per streaming processor, and a scrape reads three gauges and five states of each.
      */
     private static final Duration READING_KEPT = Duration.ofSeconds(1);
 

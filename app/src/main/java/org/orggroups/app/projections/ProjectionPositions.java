@@ -1,7 +1,9 @@
 package org.orggroups.app.projections;
 
+import java.time.Instant;
 import java.util.List;
 
+import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
@@ -66,9 +68,32 @@ public class ProjectionPositions {
 
     /** @return the lowest position over the processor's stored tokens; 0 when none has one yet */
     public long position(String processorName) {
-        List<Long> positions = jdbc.query("select token, token_type from token_entry where processor_name = ?",
-                (rs, i) -> position(rs.getBytes("token"), rs.getString("token_type")), processorName);
-        return positions.stream().mapToLong(Long::longValue).min().orElse(0);
+        return segments(processorName).stream().mapToLong(Segment::position).min().orElse(0);
+    }
+
+    /**
+     * @param processorName the processor, e.g. {@code audit-events}
+     * @return its segments as {@code token_entry} holds them, by segment number; empty before they are initialized
+     */
+    public List<Segment> segments(String processorName) {
+        return jdbc.query("select segment, owner, timestamp, token, token_type from token_entry"
+                        + " where processor_name = ? order by segment",
+                (rs, i) -> new Segment(rs.getInt("segment"), rs.getString("owner"),
+                        DateTimeUtils.parseInstant(rs.getString("timestamp")),
+                        position(rs.getBytes("token"), rs.getString("token_type"))),
+                processorName);
+    }
+
+    /**
+     * One segment of a streaming processor in the token store.
+     *
+     * @param segment   its number
+     * @param owner     the name of the node whose claim it is under ({@code TokenClaims#nodeName}), or null when
+     *                  no node claims it
+     * @param claimedAt when that node last claimed or renewed it (or, unclaimed, when it was released)
+     * @param position  the global index its token has reached; 0 without a token
+     */
+    public record Segment(int segment, String owner, Instant claimedAt, long position) {
     }
 
     private long position(byte[] token, String tokenType) {

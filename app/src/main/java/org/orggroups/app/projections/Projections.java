@@ -1,5 +1,6 @@
 package org.orggroups.app.projections;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -16,6 +17,7 @@ import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.SubscribingEventProcessor;
+import org.orggroups.app.eventstore.TokenClaims;
 import org.orggroups.app.projections.ProjectionState.Progress;
 import org.orggroups.app.rebuild.ReadModelRebuilder;
 import org.orggroups.app.rebuild.StoredEvents;
@@ -48,12 +50,14 @@ public class Projections implements DisposableBean {
     private final StoredEvents events;
     private final ProjectionPositions positions;
     private final ProcessorFailures failures;
+    private final TokenClaims claims;
     private final Map<String, RebuildRun> runs = new ConcurrentHashMap<>();
     private final ExecutorService executor;
 
     public Projections(EventProcessingConfiguration processing, ReadModelRebuilder rebuilder, StoredEvents events,
-                       ProjectionPositions positions, ProcessorFailures failures) {
+                       ProjectionPositions positions, ProcessorFailures failures, TokenClaims claims) {
         this.failures = failures;
+        this.claims = claims;
         this.processing = processing;
         this.rebuilder = rebuilder;
         this.events = events;
@@ -97,7 +101,7 @@ public class Projections implements DisposableBean {
             processor = processors().stream().filter(SubscribingEventProcessor.class::isInstance)
                     .min(Comparator.comparing(EventProcessor::getName)).orElse(null);
             return Optional.ofNullable(processor).map(p -> state(p, events.head())).map(s -> new ProjectionState(
-                    VIEWS, s.kind(), s.status(), s.position(), s.lag(), s.progress(), s.error()));
+                    VIEWS, s.kind(), s.status(), s.position(), s.lag(), s.progress(), null, s.error()));
         }
         return Optional.ofNullable(processor).map(p -> state(p, events.head()));
     }
@@ -208,11 +212,11 @@ public class Projections implements DisposableBean {
         String kind = ProjectionState.SYNCHRONOUS;
         if (run != null && !run.finished()) {
             return new ProjectionState(processor.getName(), kind, ProjectionState.REBUILDING, head, 0L,
-                    run.progress(), null);
+                    run.progress(), null, null);
         }
         String failure = run == null ? null : run.failure();
         return new ProjectionState(processor.getName(), kind,
-                failure == null ? ProjectionState.LIVE : ProjectionState.FAILED, head, 0L, null, failure);
+                failure == null ? ProjectionState.LIVE : ProjectionState.FAILED, head, 0L, null, null, failure);
     }
 
     private ProjectionState streamingState(StreamingEventProcessor processor, long head) {
@@ -225,31 +229,69 @@ public class Projections implements DisposableBean {
         Optional<String> segmentError = segmentError(segments);
         RebuildRun run = runs.get(name);
         if (segmentError.isPresent() || processor.isError()) {
-            return new ProjectionState(name, kind, ProjectionState.FAILED, position, lag, null,
-                    segmentError.orElse(name + " reports an error"));
+            // Axon backs off and tries again, without end (the back-off doubles up to a minute): a database that
+            // was away for a while leaves the processor here until its next attempt, not failed for good.
+            return new ProjectionState(name, kind, ProjectionState.RETRYING, position, lag, null, null,
+                    segmentError.orElse(name + " is backing off after an error"));
         }
         if (run != null && !run.finished()) {
-            return new ProjectionState(name, kind, ProjectionState.REBUILDING, position, lag, run.progress(), null);
+            return new ProjectionState(name, kind, ProjectionState.REBUILDING, position, lag, run.progress(), null,
+                    null);
         }
         if (run != null && run.failure() != null) {
-            return new ProjectionState(name, kind, ProjectionState.FAILED, position, lag, null, run.failure());
+            return new ProjectionState(name, kind, ProjectionState.FAILED, position, lag, null, null, run.failure());
         }
         Optional<ProcessorFailures.Failure> failing = failures.unresolved(name, position);
         if (failing.isPresent()) {
-            return new ProjectionState(name, kind, ProjectionState.RETRYING, position, lag, null,
+            return new ProjectionState(name, kind, ProjectionState.RETRYING, position, lag, null, null,
                     failing.get().reason());
         }
         if (segments.stream().anyMatch(EventTrackerStatus::isReplaying)) {
             // A replay that another node (or Axon itself) started: progress without a rate.
             long done = Math.min(position, head);
             return new ProjectionState(name, kind, ProjectionState.REBUILDING, position, lag,
-                    new Progress(done, head, 0, null), null);
+                    new Progress(done, head, 0, null), null, null);
         }
         if (!processor.isRunning()) {
-            return new ProjectionState(name, kind, ProjectionState.FAILED, position, lag, null,
+            return new ProjectionState(name, kind, ProjectionState.FAILED, position, lag, null, null,
                     name + " is not running");
         }
-        return new ProjectionState(name, kind, ProjectionState.LIVE, position, lag, null, null);
+        Optional<String> waiting = waitingFor(name, head);
+        if (waiting.isPresent()) {
+            return new ProjectionState(name, kind, ProjectionState.WAITING, position, lag, null, waiting.get(), null);
+        }
+        return new ProjectionState(name, kind, ProjectionState.LIVE, position, lag, null, null, null);
+    }
+
+    /**
+     * The segments with events to handle that no live node holds: claimed by another node that has not renewed the
+     * claim for longer than a live node ever lets it age ({@link TokenClaims#abandonedAfter()}), or claimed by no
+     * node for that long. Axon gives such a segment to the first node that tries to claim it once the claim has
+     * expired; until then nothing moves it. A segment of this node is never waited for: this node reclaims it.
+     *
+     * @return which segments, whose claims and until when, in one line; empty when there is none
+     */
+    private Optional<String> waitingFor(String processor, long head) {
+        Instant now = Instant.now();
+        Instant renewedSince = now.minus(claims.abandonedAfter());
+        List<String> waiting = new ArrayList<>();
+        for (ProjectionPositions.Segment segment : positions.segments(processor)) {
+            if (segment.position() >= head || claims.nodeName().equals(segment.owner())
+                    || segment.claimedAt().isAfter(renewedSince)) {
+                continue;
+            }
+            String which = "segment " + segment.segment();
+            Instant expiry = segment.claimedAt().plus(claims.claimTimeout());
+            if (segment.owner() == null) {
+                waiting.add(which + " claimed by no node since " + segment.claimedAt());
+            } else if (expiry.isAfter(now)) {
+                waiting.add(which + " held by " + segment.owner() + " until its claim expires at " + expiry);
+            } else {
+                waiting.add(which + " held by " + segment.owner() + ", whose claim expired at " + expiry
+                        + ", until a node claims it");
+            }
+        }
+        return waiting.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", waiting));
     }
 
     private static Optional<String> segmentError(Collection<EventTrackerStatus> segments) {

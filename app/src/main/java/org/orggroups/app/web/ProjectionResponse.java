@@ -9,28 +9,33 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import org.orggroups.app.projections.ProjectionState;
 
 /**
- * A projection as {@code /api/projections/} renders it (API.md section 10), fields in this order; {@code progress}
- * and {@code error} only when they apply (the keys are absent otherwise).
+ * A projection as {@code /api/projections/} renders it (API.md section 10), fields in this order; {@code progress},
+ * {@code waiting_for} and {@code error} only when they apply (the keys are absent otherwise).
  *
  * @param name     the projection, or {@code views}
  * @param kind     {@code synchronous} or {@code streaming}
- * @param status   {@code live}, {@code rebuilding}, {@code retrying} or {@code failed}
+ * @param status   {@code live}, {@code rebuilding}, {@code waiting}, {@code retrying} or {@code failed}
  * @param position global index of the last event reflected
  * @param lag      stored events beyond {@code position}
  * @param progress only while rebuilding
+ * @param waitingFor only while waiting: the segments waited for, whose claims and until when, in one line
  * @param error    only when failed or retrying: why, in one line
  */
 @Schema(name = "Projection")
-@JsonPropertyOrder({"name", "kind", "status", "position", "lag", "progress", "error"})
+@JsonPropertyOrder({"name", "kind", "status", "position", "lag", "progress", "waiting_for", "error"})
 public record ProjectionResponse(
         @Schema(example = "group-tree") String name,
         @Schema(allowableValues = {ProjectionState.SYNCHRONOUS, ProjectionState.STREAMING}) String kind,
-        @Schema(allowableValues = {ProjectionState.LIVE, ProjectionState.REBUILDING, ProjectionState.RETRYING,
-                ProjectionState.FAILED}) String status,
+        @Schema(allowableValues = {ProjectionState.LIVE, ProjectionState.REBUILDING, ProjectionState.WAITING,
+                ProjectionState.RETRYING, ProjectionState.FAILED}) String status,
         @Schema(nullable = true) Long position,
         @Schema(nullable = true) Long lag,
         @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED)
         Progress progress,
+        @JsonProperty("waiting_for") @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED,
+                example = "segment 2 held by node-2 until its claim expires at 2026-12-06T09:14:05.120Z")
+        String waitingFor,
         @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED)
         String error) {
 
@@ -39,7 +44,7 @@ public record ProjectionResponse(
         ProjectionState.Progress p = state.progress();
         return new ProjectionResponse(state.name(), state.kind(), state.status(), state.position(), state.lag(),
                 p == null ? null : new Progress(p.done(), p.total(), p.eventsPerSecond(), p.etaSeconds()),
-                state.error());
+                state.waitingFor(), state.error());
     }
 
     /**

@@ -1,5 +1,9 @@
 package org.orggroups.app.support;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
 import org.orggroups.app.OrgGroupsApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -9,6 +13,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * server and connection pool) on the same database as the test's own instance: two nodes of a cluster.
  */
 public final class SecondNode implements AutoCloseable {
+
+    private static final String NODE_NAME = "orggroups.node-name";
 
     private final ConfigurableApplicationContext context;
     private final int port;
@@ -24,28 +30,34 @@ public final class SecondNode implements AutoCloseable {
     }
 
     /**
-     * Starts a node with the test profile on a random port and settings of its own.
+     * Starts a node with the test profile on a random port, and settings of its own; its name in the streaming
+     * processors' claims is {@code second-node} unless the settings name it.
      *
-     * @param settings command-line arguments such as {@code --orggroups.auth.token-lifetime=1h}
+     * @param settings command-line arguments such as {@code --orggroups.node-name=node-b}, which win over every
+     *                 configuration file
      */
     public static SecondNode start(String... settings) {
-        String[] arguments = new String[settings.length + 1];
+        List<String> args = new ArrayList<>();
         // An argument, not a default property: application.yml's server.port would win over a default.
-        arguments[0] = "--server.port=0";
-        System.arraycopy(settings, 0, arguments, 1, settings.length);
-        return new SecondNode(new SpringApplicationBuilder(OrgGroupsApplication.class)
-                .profiles("test")
-                .run(arguments));
+        args.add("--server.port=0");
+        if (Arrays.stream(settings).noneMatch(s -> s.startsWith("--" + NODE_NAME + "="))) {
+            // Nodes in one JVM share Axon's default name (pid@host), under which each may claim the other's
+            // streaming segments: as two machines, they need names of their own.
+            args.add("--" + NODE_NAME + "=second-node");
+        }
+        args.addAll(List.of(settings));
+        return new SecondNode(new SpringApplicationBuilder(OrgGroupsApplication.class).profiles("test")
+                .run(args.toArray(String[]::new)));
+    }
+
+    /** @return the node's bean of that type, to look at or act on it as the test's own node's beans are */
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
     }
 
     /** @return {@code http://localhost:<port>} of this node */
     public String baseUrl() {
         return "http://localhost:" + port;
-    }
-
-    /** @return the node's own bean of that type, e.g. its {@code WriteGate} */
-    public <T> T bean(Class<T> type) {
-        return context.getBean(type);
     }
 
     @Override

@@ -38,7 +38,13 @@ public class ApiExceptionHandler {
      */
     @ExceptionHandler(Exception.class)
     public ResponseEntity<Map<String, Object>> handle(Exception e) {
-        return ErrorTable.answer(e).map(ApiExceptionHandler::render).orElseGet(() -> {
+        return ErrorTable.answer(e).map(answer -> {
+            if (answer.status() == HttpStatus.SERVICE_UNAVAILABLE) {
+                // One line per request while the database is away: what failed, without a stack trace.
+                LOG.warn("Answered 503, the database cannot be reached: {}", e.toString());
+            }
+            return render(answer);
+        }).orElseGet(() -> {
             LOG.error("Unexpected failure while handling a request", e);
             return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType(MediaType.APPLICATION_JSON)
                     .body(ErrorBodies.detail(ErrorBodies.SERVER_ERROR));

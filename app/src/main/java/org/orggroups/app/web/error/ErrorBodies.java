@@ -33,6 +33,8 @@ public final class ErrorBodies {
     /** Answered (409) when a write kept losing races with concurrent writes (API.md section 5). */
     public static final String CONCURRENT_CHANGES = "The request conflicted with concurrent changes. Please retry.";
     public static final String JSON_PARSE_ERROR = "JSON parse error - ";
+    /** Answered (503) while the database cannot be reached: DRF's {@code ServiceUnavailable} text. */
+    public static final String SERVICE_UNAVAILABLE = "Service temporarily unavailable, try again later.";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -34,6 +34,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * The one table from failures to HTTP answers (API.md section 1, "errors"): each row names an exception type
  * and the DRF-style answer it gets, with its status, its field (or {@code detail}) and its message. Rows are
  * tried in order, so a subtype must come before its supertype; a failure matching no row is unexpected (500).
+ * Before any row, a database that cannot be reached is 503 (API.md section 1), whatever the failure says.
  */
 public final class ErrorTable {
 
@@ -89,10 +90,15 @@ public final class ErrorTable {
 
     /**
      * @param failure anything thrown while a request was handled
-     * @return the answer of the first row matching the failure or, failing that, one of its causes (Axon and
-     *         Spring may wrap a domain exception); empty when no row matches: an unexpected failure
+     * @return 503 {@code {"detail":"Service temporarily unavailable, try again later."}} when the failure comes
+     *         from a database that cannot be reached ({@link DatabaseUnavailable}), whatever wraps it; else the
+     *         answer of the first row matching the failure or, failing that, one of its causes (Axon and Spring may
+     *         wrap a domain exception); empty when no row matches: an unexpected failure
      */
     public static Optional<ApiException> answer(Throwable failure) {
+        if (DatabaseUnavailable.causes(failure)) {
+            return Optional.of(ApiException.detail(HttpStatus.SERVICE_UNAVAILABLE, ErrorBodies.SERVICE_UNAVAILABLE));
+        }
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             for (Map.Entry<Class<? extends Throwable>, Function<Throwable, ApiException>> row : ROWS.entrySet()) {
                 if (row.getKey().isInstance(t)) {

@@ -35,23 +35,27 @@ public class ApiSchemaCustomizer implements OperationCustomizer {
     private static final String JSON = org.springframework.http.MediaType.APPLICATION_JSON_VALUE;
 
     /** What each error status means wherever an operation gives no words of its own (API.md sections 1 to 5). */
-    private static final Map<Integer, String> ERRORS = Map.of(
-            400, "Invalid input: field errors (`ValidationError`), or `{\"detail\": ...}` for a body that is not JSON.",
-            401, "No credentials where a token is needed (`{\"detail\": \"Authentication credentials were not "
-                    + "provided.\"}`), or a bad token (`{\"detail\": \"Invalid token.\"}`); with "
-                    + "`WWW-Authenticate: Token`.",
-            403, "The user may not do this: writes and the staff-only operations need a staff user "
-                    + "(`{\"detail\": \"You do not have permission to perform this action.\"}`).",
-            404, "Not found (`{\"detail\": \"Not found.\"}`), or a page that is not a positive integer, `last`, or "
-                    + "within the list (`{\"detail\": \"Invalid page.\"}`).",
-            409, "The write kept conflicting with concurrent changes; retry.",
-            412, "`If-Match` names a version the group has moved on from.",
-            413, "The body is over 1 MiB (`{\"detail\": \"Request body too large.\"}`).",
-            406, "`Accept` excludes JSON (`{\"detail\": \"Could not satisfy the request Accept header.\"}`); a "
-                    + "write is refused before it acts.",
-            415, "The body is not declared JSON (`{\"detail\": \"Unsupported media type \\\"<type>\\\" in "
-                    + "request.\"}`).",
-            429, "Too many attempts; retry after `Retry-After` seconds.");
+    private static final Map<Integer, String> ERRORS = Map.ofEntries(
+            Map.entry(400, "Invalid input: field errors (`ValidationError`), or `{\"detail\": ...}` for a body that "
+                    + "is not JSON."),
+            Map.entry(401, "No credentials where a token is needed (`{\"detail\": \"Authentication credentials were "
+                    + "not provided.\"}`), or a bad token (`{\"detail\": \"Invalid token.\"}`); with "
+                    + "`WWW-Authenticate: Token`."),
+            Map.entry(403, "The user may not do this: writes and the staff-only operations need a staff user "
+                    + "(`{\"detail\": \"You do not have permission to perform this action.\"}`)."),
+            Map.entry(404, "Not found (`{\"detail\": \"Not found.\"}`), or a page that is not a positive integer, "
+                    + "`last`, or within the list (`{\"detail\": \"Invalid page.\"}`)."),
+            Map.entry(409, "The write kept conflicting with concurrent changes; retry."),
+            Map.entry(412, "`If-Match` names a version the group has moved on from."),
+            Map.entry(413, "The body is over 1 MiB (`{\"detail\": \"Request body too large.\"}`)."),
+            Map.entry(406, "`Accept` excludes JSON (`{\"detail\": \"Could not satisfy the request Accept "
+                    + "header.\"}`); a write is refused before it acts."),
+            Map.entry(415, "The body is not declared JSON (`{\"detail\": \"Unsupported media type \\\"<type>\\\" in "
+                    + "request.\"}`)."),
+            Map.entry(429, "Too many attempts; retry after `Retry-After` seconds."),
+            Map.entry(503, "The database cannot be reached (`{\"detail\": \"Service temporarily unavailable, try again "
+                    + "later.\"}`); a write so answered was not recorded, unless the connection broke while it "
+                    + "committed."));
 
     @Override
     public Operation customize(Operation operation, HandlerMethod handlerMethod) {
@@ -94,6 +98,9 @@ public class ApiSchemaCustomizer implements OperationCustomizer {
         // Every operation negotiates its answer, and every one that reads a body checks its type (API.md section 1).
         errors.put(HttpStatus.NOT_ACCEPTABLE.value(), error(HttpStatus.NOT_ACCEPTABLE.value(),
                 ERRORS.get(HttpStatus.NOT_ACCEPTABLE.value()), ErrorBody.STANDARD));
+        // Every operation reads the database, the token lookup at least (API.md section 1).
+        errors.put(HttpStatus.SERVICE_UNAVAILABLE.value(), error(HttpStatus.SERVICE_UNAVAILABLE.value(),
+                ERRORS.get(HttpStatus.SERVICE_UNAVAILABLE.value()), ErrorBody.STANDARD));
         if (operation.getRequestBody() != null) {
             errors.put(HttpStatus.UNSUPPORTED_MEDIA_TYPE.value(), error(HttpStatus.UNSUPPORTED_MEDIA_TYPE.value(),
                     ERRORS.get(HttpStatus.UNSUPPORTED_MEDIA_TYPE.value()), ErrorBody.STANDARD));

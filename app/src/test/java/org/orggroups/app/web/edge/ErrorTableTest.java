@@ -2,8 +2,21 @@ package org.orggroups.app.web.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Set;
+
+import org.axonframework.common.jdbc.JdbcException;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.hibernate.exception.JDBCConnectionException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.BadSqlGrammarException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
@@ -93,6 +106,33 @@ class ErrorTableTest {
     void aDomainExceptionWrappedByTheFrameworkIsFoundByItsCause() {
         assertAnswer(new CommandExecutionException("wrapped", new GroupOwnParentException(GROUP)), 400,
                 "{parent=[Organization group cannot be parent of itself.]}");
+    }
+
+    /** However the failure to reach the database is wrapped, it is 503: reads, writes, logins, token lookups. */
+    @Test
+    void aDatabaseThatCannotBeReachedIs503() {
+        String body = "{detail=Service temporarily unavailable, try again later.}";
+        assertAnswer(new CannotGetJdbcConnectionException("no connection",
+                new SQLException("Connection refused", "08001")), 503, body);
+        assertAnswer(new CannotCreateTransactionException("Could not open JPA EntityManager for transaction",
+                new JDBCConnectionException("unable to obtain connection", new SQLTransientConnectionException(
+                        "HikariPool-1 - Connection is not available, request timed out after 3000ms"))), 503, body);
+        assertAnswer(new EventStoreException("An event could not be stored",
+                new SQLException("An I/O error occurred while sending to the backend.", "08006")), 503, body);
+        assertAnswer(new CommandExecutionException("wrapped", new JdbcException("Could not store token",
+                new SQLException("terminating connection due to administrator command", "57P01"))), 503, body);
+        assertAnswer(new InternalAuthenticationServiceException("lookup failed",
+                new DataAccessResourceFailureException("the database system is starting up")), 503, body);
+        assertAnswer(new SQLException("sorry, too many clients already", "53300"), 503, body);
+        assertAnswer(new SQLNonTransientConnectionException("Connection is broken", "90067"), 503, body);
+    }
+
+    @Test
+    void otherDatabaseFailuresAreNot503() {
+        assertThat(ErrorTable.answer(new SQLException("duplicate key value", "23505"))).isEmpty();
+        assertThat(ErrorTable.answer(new DataIntegrityViolationException("constraint"))).isEmpty();
+        assertThat(ErrorTable.answer(new BadSqlGrammarException("select", "select x",
+                new SQLException("relation \"x\" does not exist", "42P01")))).isEmpty();
     }
 
     @Test
