@@ -3,12 +3,15 @@ package org.orggroups.query;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.messaging.MetaData;
@@ -45,16 +48,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Answers the audit history of groups and customers (API.md section 6). The versions are the events of the
- * aggregate, read from the event store itself ({@code domain_event_entry}), not from an audit table: every
- * change is an event, and an update that changes nothing has none. What each version shows of the resource,
- * and the names its comment quotes, come from the timeline tables at that event's global index, so they are
- * the values of that moment, not today's.
+ * Answers the audit history of groups and customers (API.md section 6). The versions are read from the
+ * aggregate's events in the event store itself ({@code domain_event_entry}), not from an audit table: every
+ * change is an event, and an update that changes nothing has none. A version is the events one request recorded
+ * on the aggregate ({@link #versionsOf}), as Waldur records one revision per request. What a version shows of the
+ * resource comes from the timeline tables at its last event's global index, and the names each event's words
+ * quote at that event's index, so they are the values of that moment, not today's.
  *
  * <p>Deleted groups and customers keep their events, so their history stays readable.
  */
 @Component
 public class HistoryQueryHandler {
+
+    /** Between the words of the events of one version, in the order they were recorded (API.md section 6). */
+    public static final String COMMENT_SEPARATOR = "; ";
 
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
@@ -81,7 +88,8 @@ public class HistoryQueryHandler {
     @QueryHandler
     public Page<GroupVersion> handle(ListGroupHistory query) {
         return page(query.groupId().toString(), groupEventTypes,
-                window(query.createdAfter(), query.createdBefore()), query.page(), this::groupVersion);
+                window(query.createdAfter(), query.createdBefore()), query.page(),
+                (version, events) -> groupVersion(query.groupId(), version, events));
     }
 
     /**
@@ -90,7 +98,8 @@ public class HistoryQueryHandler {
      */
     @QueryHandler
     public Optional<GroupVersion> handle(FindGroupVersion query) {
-        return latest(query.groupId().toString(), groupEventTypes, query.at()).map(this::groupVersion);
+        return latest(query.groupId().toString(), groupEventTypes, query.at(),
+                (version, events) -> groupVersion(query.groupId(), version, events));
     }
 
     /**
@@ -100,7 +109,8 @@ public class HistoryQueryHandler {
     @QueryHandler
     public Page<CustomerVersion> handle(ListCustomerHistory query) {
         return page(query.customerId().toString(), customerEventTypes,
-                window(query.createdAfter(), query.createdBefore()), query.page(), this::customerVersion);
+                window(query.createdAfter(), query.createdBefore()), query.page(),
+                (version, events) -> customerVersion(query.customerId(), version, events));
     }
 
     /**
@@ -109,53 +119,111 @@ public class HistoryQueryHandler {
      */
     @QueryHandler
     public Optional<CustomerVersion> handle(FindCustomerVersion query) {
-        return latest(query.customerId().toString(), customerEventTypes, query.at()).map(this::customerVersion);
+        return latest(query.customerId().toString(), customerEventTypes, query.at(),
+                (version, events) -> customerVersion(query.customerId(), version, events));
     }
 
-    /** One stored event of the aggregate, before its payload is read. */
-    private record Entry(long index, Instant time) {
+    /**
+     * One stored event of the aggregate, before its payload is read.
+     *
+     * @param request the id of the request that recorded it ({@link MetadataKeys#REQUEST_ID}), or {@code null}
+     */
+    private record Entry(long index, Instant time, String request) {
+    }
+
+    /** One version before its payloads are read: its events, oldest first, never none. */
+    private record Version(List<Entry> entries) {
+
+        Entry last() {
+            return entries.get(entries.size() - 1);
+        }
+
+        /** A version belongs to the moment its request's last change was recorded. */
+        Instant time() {
+            return last().time();
+        }
     }
 
     /** One stored event, read. */
     private record StoredEvent(long index, Instant time, Object payload, MetaData metaData) {
     }
 
-    /** The event's index and time, newest first: cheap, so the window and paging need no payloads. */
-    private List<Entry> entries(String aggregateId, List<String> types) {
-        return jdbc.query("select global_index, time_stamp from domain_event_entry where aggregate_identifier = ?"
-                        + " and payload_type in (" + SqlWhere.placeholders(types.size()) + ")"
-                        + " order by global_index desc",
-                (rs, row) -> new Entry(rs.getLong("global_index"), DateTimeUtils.parseInstant(rs.getString("time_stamp"))),
+    /** The aggregate's versions, newest first; only the metadata is read, so the window and paging need no payloads. */
+    private List<Version> versions(String aggregateId, List<String> types) {
+        List<Entry> entries = jdbc.query("select global_index, time_stamp, meta_data from domain_event_entry"
+                        + " where aggregate_identifier = ? and payload_type in (" + SqlWhere.placeholders(types.size())
+                        + ") order by global_index",
+                (rs, row) -> new Entry(rs.getLong("global_index"), DateTimeUtils.parseInstant(rs.getString("time_stamp")),
+                        requestOf(metaData(rs.getBytes("meta_data")))),
                 args(aggregateId, types));
+        List<Version> versions = versionsOf(entries);
+        Collections.reverse(versions);
+        return versions;
+    }
+
+    /**
+     * The rule of a version: consecutive events of one aggregate that carry the same request id are one version; an
+     * event without a request id (recorded before the id existed, or by the operator's tools) is a version of its
+     * own. Consecutive, because a request's events on one aggregate are appended in one transaction, under the
+     * aggregate's lock, with nothing of another request between them.
+     *
+     * @param entries an aggregate's events, oldest first
+     * @return its versions, oldest first
+     */
+    private static List<Version> versionsOf(List<Entry> entries) {
+        List<Version> versions = new ArrayList<>();
+        List<Entry> current = new ArrayList<>();
+        for (Entry entry : entries) {
+            if (!current.isEmpty() && (entry.request() == null || !entry.request().equals(current.get(0).request()))) {
+                versions.add(new Version(List.copyOf(current)));
+                current.clear();
+            }
+            current.add(entry);
+        }
+        if (!current.isEmpty()) {
+            versions.add(new Version(List.copyOf(current)));
+        }
+        return versions;
+    }
+
+    private static String requestOf(MetaData metaData) {
+        Object request = metaData.get(MetadataKeys.REQUEST_ID);
+        return request == null ? null : request.toString();
     }
 
     private <V> Page<V> page(String aggregateId, List<String> types, Predicate<Instant> window, PageRequest request,
-                             java.util.function.Function<StoredEvent, V> version) {
-        List<Entry> matching = entries(aggregateId, types).stream().filter(e -> window.test(e.time())).toList();
+                             BiFunction<Version, List<StoredEvent>, V> render) {
+        List<Version> matching = versions(aggregateId, types).stream().filter(v -> window.test(v.time())).toList();
         return Paging.page(request, matching.size(), (offset, limit) -> {
-            List<Entry> slice = matching.subList((int) Math.min(offset, matching.size()),
+            List<Version> slice = matching.subList((int) Math.min(offset, matching.size()),
                     (int) Math.min(offset + limit, matching.size()));
-            return read(slice).stream().map(version).toList();
+            Map<Long, StoredEvent> read = read(slice.stream().flatMap(v -> v.entries().stream()).toList());
+            return slice.stream().map(v -> render.apply(v, events(v, read))).toList();
         });
     }
 
-    private Optional<StoredEvent> latest(String aggregateId, List<String> types, Instant at) {
-        return entries(aggregateId, types).stream()
-                .filter(e -> at == null || !e.time().isAfter(at))
+    private <V> Optional<V> latest(String aggregateId, List<String> types, Instant at,
+                                   BiFunction<Version, List<StoredEvent>, V> render) {
+        return versions(aggregateId, types).stream()
+                .filter(v -> at == null || !v.time().isAfter(at))
                 .findFirst()
-                .map(e -> read(List.of(e)).get(0));
+                .map(v -> render.apply(v, events(v, read(v.entries()))));
+    }
+
+    private static List<StoredEvent> events(Version version, Map<Long, StoredEvent> read) {
+        return version.entries().stream().map(e -> read.get(e.index())).toList();
     }
 
     private static Predicate<Instant> window(Instant after, Instant before) {
         return time -> (after == null || time.isAfter(after)) && (before == null || time.isBefore(before));
     }
 
-    /** Reads payloads and metadata of the entries, in their order. */
-    private List<StoredEvent> read(List<Entry> entries) {
-        if (entries.isEmpty()) {
-            return List.of();
-        }
+    /** Reads payloads and metadata of the entries, by global index. */
+    private Map<Long, StoredEvent> read(List<Entry> entries) {
         Map<Long, StoredEvent> byIndex = new HashMap<>();
+        if (entries.isEmpty()) {
+            return byIndex;
+        }
         jdbc.query("select global_index, time_stamp, payload_type, payload_revision, payload, meta_data"
                         + " from domain_event_entry where global_index in (" + SqlWhere.placeholders(entries.size()) + ")",
                 (ResultSet rs) -> {
@@ -167,7 +235,7 @@ public class HistoryQueryHandler {
                     byIndex.put(event.index(), event);
                 },
                 entries.stream().map(Entry::index).toArray());
-        return entries.stream().map(e -> byIndex.get(e.index())).toList();
+        return byIndex;
     }
 
     private MetaData metaData(byte[] bytes) {
@@ -181,57 +249,57 @@ public class HistoryQueryHandler {
         return new SimpleSerializedObject<>(bytes, byte[].class, new SimpleSerializedType(type, revision));
     }
 
-    private GroupVersion groupVersion(StoredEvent event) {
-        long at = event.index();
-        Object payload = event.payload();
-        GroupId groupId;
-        String comment;
-        if (payload instanceof GroupCreated created) {
-            groupId = created.groupId();
-            comment = "Created " + quoted(created.name()) + (created.parentId() == null ? ""
-                    : " under " + quoted(groupNameAt(created.parentId(), at)));
-        } else if (payload instanceof GroupRenamed renamed) {
-            groupId = renamed.groupId();
-            comment = "Renamed from " + quoted(renamed.previousName()) + " to " + quoted(renamed.name());
-        } else if (payload instanceof GroupReparented moved) {
-            groupId = moved.groupId();
-            comment = "Moved from " + place(moved.previousParentId(), at) + " to " + place(moved.parentId(), at);
-        } else if (payload instanceof GroupDeleted deleted) {
-            groupId = deleted.groupId();
-            comment = !deleted.cascaded() ? "Deleted"
-                    : "Deleted with its " + (deleted.deletedBy().equals(deleted.parentId()) ? "parent " : "ancestor ")
-                    + quoted(groupNameAt(deleted.deletedBy(), at));
-        } else {
-            throw new IllegalStateException("not a group event: " + payload.getClass());
-        }
-        return new GroupVersion(at, event.time(), user(event.metaData()), comment, groupAt(groupId, at).orElse(null));
+    /**
+     * @param events the version's events, read, oldest first
+     * @return the version: its last event's id, time and user, the words of each event in order, joined by
+     *         {@code "; "}, and the group right after the last
+     */
+    private GroupVersion groupVersion(GroupId groupId, Version version, List<StoredEvent> events) {
+        String comment = events.stream().map(e -> groupComment(e.payload(), e.index()))
+                .collect(Collectors.joining(COMMENT_SEPARATOR));
+        StoredEvent last = events.get(events.size() - 1);
+        return new GroupVersion(last.index(), version.time(), user(last.metaData()), comment,
+                groupAt(groupId, last.index()).orElse(null));
     }
 
-    private CustomerVersion customerVersion(StoredEvent event) {
-        long at = event.index();
-        Object payload = event.payload();
-        CustomerId customerId;
-        String comment;
-        if (payload instanceof CustomerCreated created) {
-            customerId = created.customerId();
-            comment = "Created " + quoted(created.name());
-        } else if (payload instanceof CustomerRenamed renamed) {
-            customerId = renamed.customerId();
-            comment = "Renamed from " + quoted(renamed.previousName()) + " to " + quoted(renamed.name());
-        } else if (payload instanceof CustomerDeleted deleted) {
-            customerId = deleted.customerId();
-            comment = "Deleted";
-        } else if (payload instanceof CustomerJoinedGroup joined) {
-            customerId = joined.customerId();
-            comment = "Joined " + quoted(groupNameAt(joined.groupId(), at));
-        } else if (payload instanceof CustomerLeftGroup left) {
-            customerId = left.customerId();
-            comment = "Left " + quoted(groupNameAt(left.groupId(), at)) + (left.groupDeleted() ? " (group deleted)" : "");
-        } else {
-            throw new IllegalStateException("not a customer event: " + payload.getClass());
+    private String groupComment(Object payload, long at) {
+        if (payload instanceof GroupCreated created) {
+            return "Created " + quoted(created.name()) + (created.parentId() == null ? ""
+                    : " under " + quoted(groupNameAt(created.parentId(), at)));
+        } else if (payload instanceof GroupRenamed renamed) {
+            return "Renamed from " + quoted(renamed.previousName()) + " to " + quoted(renamed.name());
+        } else if (payload instanceof GroupReparented moved) {
+            return "Moved from " + place(moved.previousParentId(), at) + " to " + place(moved.parentId(), at);
+        } else if (payload instanceof GroupDeleted deleted) {
+            return !deleted.cascaded() ? "Deleted"
+                    : "Deleted with its " + (deleted.deletedBy().equals(deleted.parentId()) ? "parent " : "ancestor ")
+                    + quoted(groupNameAt(deleted.deletedBy(), at));
         }
-        return new CustomerVersion(at, event.time(), user(event.metaData()), comment,
-                customerAt(customerId, at).orElse(null));
+        throw new IllegalStateException("not a group event: " + payload.getClass());
+    }
+
+    /** As {@link #groupVersion}, with the customer right after the last event. */
+    private CustomerVersion customerVersion(CustomerId customerId, Version version, List<StoredEvent> events) {
+        String comment = events.stream().map(e -> customerComment(e.payload(), e.index()))
+                .collect(Collectors.joining(COMMENT_SEPARATOR));
+        StoredEvent last = events.get(events.size() - 1);
+        return new CustomerVersion(last.index(), version.time(), user(last.metaData()), comment,
+                customerAt(customerId, last.index()).orElse(null));
+    }
+
+    private String customerComment(Object payload, long at) {
+        if (payload instanceof CustomerCreated created) {
+            return "Created " + quoted(created.name());
+        } else if (payload instanceof CustomerRenamed renamed) {
+            return "Renamed from " + quoted(renamed.previousName()) + " to " + quoted(renamed.name());
+        } else if (payload instanceof CustomerDeleted) {
+            return "Deleted";
+        } else if (payload instanceof CustomerJoinedGroup joined) {
+            return "Joined " + quoted(groupNameAt(joined.groupId(), at));
+        } else if (payload instanceof CustomerLeftGroup left) {
+            return "Left " + quoted(groupNameAt(left.groupId(), at)) + (left.groupDeleted() ? " (group deleted)" : "");
+        }
+        throw new IllegalStateException("not a customer event: " + payload.getClass());
     }
 
     /**

@@ -33,10 +33,11 @@ public class AxonConfig {
      * exactly the precision it is rendered with, so that a rendered time passed back as a filter means that same
      * instant; Axon 4's event store writes {@code time_stamp} with three fractional digits, so a finer clock
      * would be cut on the way to the store and history, {@code as_of} and the live answer would disagree by up to
-     * a millisecond. Rendered times keep the contract's six digits (the last three are zeros).
+     * a millisecond. Rendered times keep the contract's six digits (the last three are zeros). All events of one
+     * unit of work share one instant ({@link UnitOfWorkClock}).
      */
     public AxonConfig() {
-        GenericEventMessage.clock = Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
+        GenericEventMessage.clock = new UnitOfWorkClock(Clock.tick(Clock.systemUTC(), Duration.ofMillis(1)));
     }
 
     /**
@@ -91,13 +92,14 @@ public class AxonConfig {
     }
 
     /**
-     * Copies who sent a command and the request's correlation id from the command onto every event it causes.
+     * Copies who sent a command, the request's correlation id and the request's own id from the command onto every
+     * event it causes.
      * Replaces Axon's default {@code MessageOriginProvider}, whose {@code correlationId} (the command's message
      * id) would overwrite the request's.
      */
     @Bean
     CorrelationDataProvider requestCorrelationData() {
         return new SimpleCorrelationDataProvider(
-                MetadataKeys.USER_UUID, MetadataKeys.USERNAME, MetadataKeys.CORRELATION_ID);
+                MetadataKeys.USER_UUID, MetadataKeys.USERNAME, MetadataKeys.CORRELATION_ID, MetadataKeys.REQUEST_ID);
     }
 }

@@ -10,11 +10,12 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * One version of a group or customer, in the shape of Waldur's {@code VersionHistory} (API.md section 6), fields in
  * this order.
  *
- * @param id              the event's global index in the event store
- * @param revisionDate    when the event was recorded, {@code 2026-11-29T12:45:09.392000Z}
+ * @param id              the global index in the event store of the version's last event (a version is one
+ *                        request's events on the resource)
+ * @param revisionDate    when the request's events were recorded, {@code 2026-11-29T12:45:09.392000Z}
  * @param revisionUser    who made the change, or {@code null} (rendered) for the operator's tools
- * @param revisionComment what happened, in words
- * @param serializedData  the resource right after the change as its own endpoint renders it; {@code {}} when the
+ * @param revisionComment what happened, in words, each event's joined by {@code "; "}
+ * @param serializedData  the resource right after the version's last event as its own endpoint renders it; {@code {}} when the
  *                        service has no record of it
  * @param queriedAt       only on {@code .../history/at/}: the {@code timestamp} parameter exactly as sent; the key
  *                        is absent elsewhere

@@ -7,12 +7,18 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.orggroups.api.customer.CustomerId;
+import org.orggroups.api.customer.UpdateCustomerGroups;
+import org.orggroups.api.group.GroupId;
 import org.orggroups.app.support.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The audit history of API.md section 6, checked against the exact sequence of changes each test makes:
@@ -27,6 +33,9 @@ class HistoryIntegrationTest extends IntegrationTest {
     private static final List<String> ROOT_KEYS = List.of("uuid", "url", "name", "parent", "customers_count");
     private static final List<String> CHILD_KEYS =
             List.of("uuid", "url", "name", "parent_uuid", "parent_name", "parent", "customers_count");
+
+    @Autowired
+    private CommandGateway commands;
 
     private String editor;
     private String editorToken;
@@ -246,6 +255,142 @@ class HistoryIntegrationTest extends IntegrationTest {
         JsonNode at = staffGet("/api/customers/" + customer + "/history/at/?timestamp="
                 + versions.get(3).get("revision_date").asText()).json();
         assertThat(at.get("revision_comment").asText()).isEqualTo("Renamed from \"Acme\" to \"Acme Corp\"");
+    }
+
+    @Test
+    void settingACustomersGroupsFromTwoToNoneIsOneVersionAsWaldurRecordsOneRevisionPerRequest() {
+        String a = group("A", null);
+        String b = group("B", null);
+        String customer = customer("Acme");
+        memberships(customer, a, b);
+        memberships(customer);
+
+        Response response = staffGet("/api/customers/" + customer + "/history/");
+
+        assertThat(response.header("X-Result-Count")).isEqualTo("3");
+        JsonNode versions = response.json();
+        assertThat(parts(versions.get(0))).containsExactlyInAnyOrder("Left \"A\"", "Left \"B\"");
+        assertThat(parts(versions.get(1))).containsExactlyInAnyOrder("Joined \"A\"", "Joined \"B\"");
+        assertThat(versions.get(2).get("revision_comment").asText()).isEqualTo("Created \"Acme\"");
+        assertIdsDecreaseAndDatesAreRendered(versions);
+        assertThat(versions.get(0).get("serialized_data").get("organization_groups")).isEmpty();
+        assertThat(versions.get(1).get("serialized_data").get("organization_groups")).hasSize(2);
+        // the version is the request's last event, and the request's events share one instant
+        List<Map<String, Object>> events = jdbc.queryForList("select global_index, time_stamp from domain_event_entry"
+                + " where aggregate_identifier = ? order by global_index", dashed(customer));
+        assertThat(events).hasSize(5);
+        assertThat(versions.get(0).get("id").asLong()).isEqualTo(((Number) events.get(4).get("global_index")).longValue());
+        assertThat(versions.get(1).get("id").asLong()).isEqualTo(((Number) events.get(2).get("global_index")).longValue());
+        assertThat(events.get(3).get("time_stamp")).isEqualTo(events.get(4).get("time_stamp"));
+        assertThat(events.get(1).get("time_stamp")).isEqualTo(events.get(2).get("time_stamp"));
+
+        // no moment shows half of a request: just before it, the version before; at it, the whole request
+        String left = versions.get(0).get("revision_date").asText();
+        assertThat(parts(staffGet("/api/customers/" + customer + "/history/at/?timestamp="
+                + java.time.Instant.parse(left).minusNanos(1000)).json())).allMatch(part -> part.startsWith("Joined"));
+        assertThat(staffGet("/api/customers/" + customer + "/history/at/?timestamp=" + left).json().get("id").asLong())
+                .isEqualTo(versions.get(0).get("id").asLong());
+        // a window holds a version whole or not at all
+        assertThat(staffGet("/api/customers/" + customer + "/history/?created_before=" + left).json()).hasSize(2);
+    }
+
+    @Test
+    void aPatchThatRenamesAndMovesIsOneVersionAndAsOfNeverShowsHalfOfIt() {
+        String root = group("Nordic", null);
+        String child = group("Finland", root);
+        edit("PATCH", groupPath(child), mapOf("name", "Suomi", "parent", null));
+
+        JsonNode versions = staffGet(groupPath(child) + "history/").json();
+
+        assertThat(comments(versions)).containsExactly(
+                "Renamed from \"Finland\" to \"Suomi\"; Moved from \"Nordic\" to the top level",
+                "Created \"Finland\" under \"Nordic\"");
+        assertGroupData(versions.get(0), child, "Suomi", null, null);
+        String patched = versions.get(0).get("revision_date").asText();
+        JsonNode before = get(groupPath(child) + "?as_of=" + java.time.Instant.parse(patched).minusNanos(1000)).json();
+        assertThat(before.get("name").asText()).isEqualTo("Finland");
+        assertThat(before.get("parent_uuid").asText()).isEqualTo(root);
+        JsonNode at = get(groupPath(child) + "?as_of=" + patched).json();
+        assertThat(at.get("name").asText()).isEqualTo("Suomi");
+        assertThat(at.get("parent").isNull()).isTrue();
+    }
+
+    @Test
+    void deletingACustomerWithItsMembershipsIsOneVersion() {
+        String a = group("A", null);
+        String b = group("B", null);
+        String customer = customer("Acme");
+        memberships(customer, a, b);
+        assertThat(call("DELETE", "/api/customers/" + customer + "/", editorToken, null).status()).isEqualTo(204);
+
+        JsonNode versions = staffGet("/api/customers/" + customer + "/history/").json();
+
+        assertThat(versions).hasSize(3);
+        assertThat(parts(versions.get(0))).containsExactlyInAnyOrder("Left \"A\"", "Left \"B\"", "Deleted");
+        assertThat(parts(versions.get(0)).get(2)).isEqualTo("Deleted");
+        assertThat(versions.get(0).get("revision_user").get("username").asText()).isEqualTo(editor);
+    }
+
+    @Test
+    void aSubtreeDeleteIsOneVersionOfEachCustomerItTakesOutOfGroups() {
+        String parent = group("Parent", null);
+        String child = group("Child", parent);
+        String customer = customer("Acme");
+        memberships(customer, parent, child);
+        assertThat(call("DELETE", groupPath(parent), editorToken, null).status()).isEqualTo(204);
+
+        JsonNode versions = staffGet("/api/customers/" + customer + "/history/").json();
+
+        assertThat(versions).hasSize(3);
+        assertThat(parts(versions.get(0))).containsExactlyInAnyOrder(
+                "Left \"Parent\" (group deleted)", "Left \"Child\" (group deleted)");
+        assertThat(comments(staffGet(groupPath(child) + "history/").json()).get(0))
+                .isEqualTo("Deleted with its parent \"Parent\"");
+    }
+
+    @Test
+    void anOfferingCreatedWithItsPlansIsOneVersionOfTheOffering() {
+        String customer = customer("Provider");
+        Response created = call("POST", "/api/marketplace-provider-offerings/", editorToken, json(Map.of(
+                "name", "Compute", "customer", baseUrl() + "/api/customers/" + customer + "/",
+                "plans", List.of(Map.of("name", "Small"), Map.of("name", "Large")))));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String offering = created.json().get("uuid").asText();
+
+        JsonNode versions = staffGet("/api/marketplace-provider-offerings/" + offering + "/history/").json();
+
+        assertThat(versions).hasSize(1);
+        assertThat(parts(versions.get(0))).containsExactlyInAnyOrder(
+                "Created \"Compute\"", "Added plan \"Small\"", "Added plan \"Large\"");
+        assertThat(parts(versions.get(0)).get(0)).isEqualTo("Created \"Compute\"");
+        assertThat(versions.get(0).get("serialized_data").get("plans")).hasSize(2);
+        String plan = created.json().get("plans").get(0).get("uuid").asText();
+        assertThat(comments(staffGet("/api/marketplace-plans/" + plan + "/history/").json())).hasSize(1);
+    }
+
+    @Test
+    void eventsRecordedWithoutARequestIdAreAVersionEach() {
+        String a = group("A", null);
+        String b = group("B", null);
+        String customer = customer("Acme");
+        // as the operator's tools record them, and as every event was recorded before requests had their own id
+        commands.sendAndWait(new UpdateCustomerGroups(new CustomerId(UUID.fromString(dashed(customer))),
+                Set.of(new GroupId(UUID.fromString(dashed(a))), new GroupId(UUID.fromString(dashed(b))))));
+
+        JsonNode versions = staffGet("/api/customers/" + customer + "/history/").json();
+
+        assertThat(comments(versions)).hasSize(3);
+        assertThat(comments(versions).subList(0, 2)).containsExactlyInAnyOrder("Joined \"A\"", "Joined \"B\"");
+        assertThat(versions.get(0).get("revision_user").isNull()).isTrue();
+    }
+
+    /** @return the words of each event of a version, in the order they were recorded */
+    private static List<String> parts(JsonNode version) {
+        return List.of(version.get("revision_comment").asText().split("; "));
+    }
+
+    private static String dashed(String hex) {
+        return hex.replaceFirst("(.{8})(.{4})(.{4})(.{4})(.{12})", "$1-$2-$3-$4-$5");
     }
 
     private void assertGroupData(JsonNode version, String id, String name, String parent, String parentName) {

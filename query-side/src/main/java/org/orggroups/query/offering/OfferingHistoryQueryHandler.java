@@ -21,6 +21,7 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
+import org.orggroups.api.MetadataKeys;
 import org.orggroups.api.customer.CustomerId;
 import org.orggroups.api.group.GroupId;
 import org.orggroups.api.offering.OfferingAccessOpened;
@@ -55,8 +56,10 @@ import org.springframework.stereotype.Component;
  * names are those of that moment, read from {@code group_timeline} at the event's global index (groups deleted by
  * then are left out), and the provider's name from {@code customer_timeline}.
  *
- * <p>An offering's versions are every event of its stream; a plan's are the events that concern it, and the
- * {@link OfferingDeleted} that ended it. Comments (group lists as {@code "A", "B"}, by name then uuid, followed by
+ * <p>An offering's versions are the events of its stream; a plan's are the events that concern it, and the
+ * {@link OfferingDeleted} that ended it. Consecutive events of one request are one version, whose comment joins
+ * theirs with {@code "; "} (an offering created with two open plans: {@code Created "X"; Added plan "A"; Added plan
+ * "B"}), as for groups and customers. Comments (group lists as {@code "A", "B"}, by name then uuid, followed by
  * {@code  and their descendant groups} when the restriction includes them):
  * <ul>
  *   <li>offering: {@code Created "<name>"}, {@code Created "<name>" restricted to <groups>},
@@ -140,11 +143,19 @@ public class OfferingHistoryQueryHandler {
     }
 
     /**
-     * One version: the event and the state right after it (before it, for a deletion).
+     * One version: the events of one request, oldest first, and the state right after the last (before it, for a
+     * deletion). Its index, time and metadata are the last event's.
      *
      * @param planId the plan whose history this is, or {@code null} for the offering's
      */
-    private record Version(long index, Instant time, MetaData metaData, Object event, State state, PlanId planId) {
+    private record Version(long index, Instant time, MetaData metaData, List<Object> events, State state,
+                           PlanId planId) {
+
+        /** @return whether the stored event was recorded by the same request as this version's events */
+        boolean sameRequest(Stored stored) {
+            Object request = metaData.get(MetadataKeys.REQUEST_ID);
+            return request != null && request.equals(stored.metaData().get(MetadataKeys.REQUEST_ID));
+        }
     }
 
     /** @return the versions of the offering, or of one of its plans, newest first */
@@ -183,7 +194,16 @@ public class OfferingHistoryQueryHandler {
                 concerns = state.plans().containsKey(planId) ? planId : null;
             }
             if (planId == null || planId.equals(concerns)) {
-                versions.add(new Version(stored.index(), stored.time(), stored.metaData(), event, state, planId));
+                // One request's events are one version (HistoryQueryHandler states the rule for every history).
+                Version previous = versions.isEmpty() ? null : versions.get(versions.size() - 1);
+                List<Object> events = new ArrayList<>();
+                if (previous != null && previous.sameRequest(stored)) {
+                    events.addAll(previous.events());
+                    versions.remove(versions.size() - 1);
+                }
+                events.add(event);
+                versions.add(new Version(stored.index(), stored.time(), stored.metaData(), List.copyOf(events), state,
+                        planId));
             }
         }
         Collections.reverse(versions);
@@ -225,13 +245,16 @@ public class OfferingHistoryQueryHandler {
         Set<GroupId> named = new HashSet<>(state.groupIds());
         state.plans().values().forEach(p -> named.addAll(p.groupIds()));
         Map<GroupId, GroupSummary> groups = groupsAt(named, at);
-        Object event = version.event();
         RevisionUser user = HistoryQueryHandler.user(version.metaData());
         if (version.planId() == null) {
-            return new OfferingVersion(at, version.time(), user, offeringComment(event, state, groups, at),
+            return new OfferingVersion(at, version.time(), user, version.events().stream()
+                    .map(event -> offeringComment(event, state, groups, at))
+                    .collect(Collectors.joining(HistoryQueryHandler.COMMENT_SEPARATOR)),
                     offering(state, groups, at), null);
         }
-        return new OfferingVersion(at, version.time(), user, planComment(event, state, groups), null,
+        return new OfferingVersion(at, version.time(), user, version.events().stream()
+                .map(event -> planComment(event, state, groups))
+                .collect(Collectors.joining(HistoryQueryHandler.COMMENT_SEPARATOR)), null,
                 plan(state.offeringId(), state.plans().get(version.planId()), groups));
     }
 

@@ -19,7 +19,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Gives every request a correlation id: the caller's {@code X-Correlation-ID} (or {@code X-Request-ID}) when it
  * is a short token of safe characters, else a new one. It is put in the log context (every log line of the
  * request shows it), echoed in the {@code X-Correlation-ID} response header, and copied into the metadata of
- * every event the request causes.
+ * every event the request causes. The request also gets an id of its own, never the caller's, for the events'
+ * metadata ({@link org.orggroups.api.MetadataKeys#REQUEST_ID}): a caller may send one correlation id with many
+ * requests, and history must still tell them apart.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -28,6 +30,8 @@ public class CorrelationIdFilter extends OncePerRequestFilter {
     /** Name of the log-context entry and of the response header. */
     public static final String MDC_KEY = "correlationId";
     public static final String HEADER = "X-Correlation-ID";
+    /** Name of the log-context entry that holds the request's own id (32 hex digits). */
+    public static final String REQUEST_ID_MDC_KEY = "requestId";
 
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
@@ -36,11 +40,13 @@ public class CorrelationIdFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String id = idOf(request);
         MDC.put(MDC_KEY, id);
+        MDC.put(REQUEST_ID_MDC_KEY, Uuids.hex(UUID.randomUUID()));
         response.setHeader(HEADER, id);
         try {
             chain.doFilter(request, response);
         } finally {
             MDC.remove(MDC_KEY);
+            MDC.remove(REQUEST_ID_MDC_KEY);
         }
     }
 

@@ -29,8 +29,8 @@ import org.springframework.stereotype.Component;
 /**
  * The controllers' one way to the command and query sides.
  *
- * <p>Commands carry who sent them and the request's correlation id as metadata (Axon copies it onto the
- * events). A command that loses a race with a concurrent one (the event store's unique
+ * <p>Commands carry who sent them, the request's correlation id and the request's own id as metadata (Axon
+ * copies them onto the events). A command that loses a race with a concurrent one (the event store's unique
  * {@code (aggregate, sequence)} refuses the second append, or the database breaks a lock cycle) is run again
  * on fresh state, so concurrent writes are applied one after the other, each in full (API.md section 5).
  */
@@ -106,6 +106,10 @@ public class Messaging {
         String correlationId = MDC.get(CorrelationIdFilter.MDC_KEY);
         if (correlationId != null) {
             values.put(MetadataKeys.CORRELATION_ID, correlationId);
+        }
+        String requestId = MDC.get(CorrelationIdFilter.REQUEST_ID_MDC_KEY);
+        if (requestId != null) {
+            values.put(MetadataKeys.REQUEST_ID, requestId);
         }
         return MetaData.from(values);
     }
