@@ -1,5 +1,6 @@
 package org.orggroups.command.customer;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -39,17 +40,17 @@ class CustomerMembershipCascade implements MembershipCascade {
      * and a deleted customer has left all of them already.
      */
     @Override
-    public void leaveDeletedGroups(List<GroupId> deletedGroups, GroupId deletedBy) {
+    public Runnable prepareLeaves(List<GroupId> deletedGroups, GroupId deletedBy) {
         Set<CustomerId> members = tree.membersOf(deletedGroups);
         streams.lock(members.stream().map(CustomerId::toString).toList());
+        List<Aggregate<Customer>> loaded = new ArrayList<>(members.size());
         for (CustomerId member : members) {
-            Aggregate<Customer> customer;
             try {
-                customer = customers.load(member.toString());
+                loaded.add(customers.load(member.toString()));
             } catch (AggregateDeletedException deleted) {
-                continue;
+                // deleted since the members were read: it has left every group already
             }
-            customer.execute(c -> c.leaveDeletedGroups(deletedGroups, deletedBy));
         }
+        return () -> loaded.forEach(customer -> customer.execute(c -> c.leaveDeletedGroups(deletedGroups, deletedBy)));
     }
 }

@@ -63,6 +63,7 @@ class GroupDeletionHandler {
         Aggregate<OrganizationGroup> root = groups.load(rootId.toString());
         root.execute(group -> group.requireVersion(command.expectedVersion()));
         List<GroupId> subtree = tree.lockSubtreeDeepestFirst(rootId);
+        Runnable leaves = memberships.prepareLeaves(subtree, rootId);
         List<GroupId> below = subtree.subList(0, subtree.size() - 1);
         Map<GroupId, GroupId> parents = tree.parentsOf(below);
         Map<String, Long> heads = streams.lastSequenceNumbers(below.stream().map(GroupId::toString).toList());
@@ -78,6 +79,6 @@ class GroupDeletionHandler {
         }
         events.publish(deletions);
         root.execute(group -> group.delete(rootId));
-        memberships.leaveDeletedGroups(subtree, rootId);
+        leaves.run();
     }
 }

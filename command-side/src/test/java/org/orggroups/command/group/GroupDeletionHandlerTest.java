@@ -49,7 +49,7 @@ class GroupDeletionHandlerTest {
 
     @BeforeEach
     void start() {
-        MembershipCascade cascade = (deleted, deletedBy) -> {
+        MembershipCascade cascade = (deleted, deletedBy) -> () -> {
             cascades.add(List.copyOf(deleted));
             cascades.add(List.of(deletedBy));
         };
