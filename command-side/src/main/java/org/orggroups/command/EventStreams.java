@@ -21,7 +21,7 @@ public interface EventStreams {
      * Takes, in the given order, the lock that {@link AggregateLockInterceptor} takes for a command on each of the
      * aggregates, held until the transaction ends: their own commands wait for this transaction, and it for them.
      *
-     * @param aggregateIds aggregate identifiers, in the order to lock them (uuid order, to stay free of deadlocks)
+     * @param aggregateIds aggregate identifiers in ascending order (uuid order, to stay free of deadlocks)
      */
     void lock(List<String> aggregateIds);
 }

@@ -43,12 +43,24 @@ public class EventTableStreams implements EventStreams {
         return heads;
     }
 
-    /** Each aggregate's first event row ({@code sequence_number = 0}), one statement each, so the order holds. */
+    /**
+     * Each aggregate's first event row ({@code sequence_number = 0}), in chunks whose rows are locked in the order
+     * given: PostgreSQL locks the rows of {@code ... order by ... for update} as the sort hands them over.
+     *
+     * @throws IllegalArgumentException when the identifiers are not in ascending order, the only order the statement
+     *                                  can keep
+     */
     @Override
     public void lock(List<String> aggregateIds) {
-        for (String aggregateId : aggregateIds) {
-            jdbc.queryForList("select sequence_number from domain_event_entry"
-                    + " where aggregate_identifier = ? and sequence_number = 0 for update", Long.class, aggregateId);
+        for (int i = 1; i < aggregateIds.size(); i++) {
+            if (aggregateIds.get(i - 1).compareTo(aggregateIds.get(i)) > 0) {
+                throw new IllegalArgumentException("aggregates to lock must be in ascending order");
+            }
+        }
+        for (List<String> chunk : chunks(aggregateIds)) {
+            jdbc.queryForList("select sequence_number from domain_event_entry where aggregate_identifier in ("
+                    + placeholders(chunk.size()) + ") and sequence_number = 0 order by aggregate_identifier for update",
+                    Long.class, chunk.toArray());
         }
     }
 
