@@ -111,6 +111,15 @@ def main():
     customer = post(conn, "/api/customers/", {"name": "Bystander customer"})
     post(conn, f"/api/customers/{customer['uuid']}/update_organization_groups/",
          {"organization_groups": [left["url"]]}, expect=200)
+    # One move and one membership change back and forth on the other node first, so that the measured ones do not
+    # pay for a cold JVM (class loading, JIT) on a node that has served no write yet.
+    warm = Conn(other, token)
+    for parent in (right, left):
+        status, _, text = warm.call("PATCH", f"/api/organization-groups/{mover['uuid']}/", {"parent": parent["url"]})
+        status2, _, text2 = warm.call("POST", f"/api/customers/{customer['uuid']}/update_organization_groups/",
+                                      {"organization_groups": [parent["url"]]})
+        if status != 200 or status2 != 200:
+            die(f"warm-up on the other node failed: {status} {text[:200]} / {status2} {text2[:200]}")
     print(f"{a.members} members added; bystanders ready", flush=True)
 
     results = {}
