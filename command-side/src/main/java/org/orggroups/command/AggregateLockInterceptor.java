@@ -72,6 +72,12 @@ public class AggregateLockInterceptor implements MessageHandlerInterceptor<Comma
             // A membership change takes no shape lock. Its groups' rows come before the customer's lock, in uuid
             // order, as a subtree delete takes the subtree's rows before its members' locks: a join to a group
             // being deleted waits for the delete holding nothing the delete needs, then finds the group deleted.
+            // The event table's lock comes first, as for creations, so that a rebuild's swap is never waited for
+            // while a tree row is held (decision record 9).
+            String statement = creationLockStatement();
+            if (!statement.isEmpty()) {
+                jdbc.execute(statement);
+            }
             update.groupIds().stream().sorted(GROUP_ORDER).forEach(tree::lockLiveGroup);
         }
         if (createsAggregate(command.getPayload())) {
