@@ -2,6 +2,10 @@ package org.orggroups.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,11 +19,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.orggroups.app.support.IntegrationTest;
 import org.orggroups.app.support.SecondNode;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * No cycle can ever be stored, whatever the interleaving of concurrent moves on two nodes that share one
@@ -29,6 +36,9 @@ class ConcurrencyIntegrationTest extends IntegrationTest {
 
     private static final String GROUPS = "/api/organization-groups/";
     private static SecondNode node2;
+
+    @Autowired
+    private DataSource dataSource;
 
     @BeforeAll
     static void startSecondNode() {
@@ -123,6 +133,99 @@ class ConcurrencyIntegrationTest extends IntegrationTest {
         assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where payload_type like '%GroupRenamed'",
                 Long.class)).as("every rename recorded, none lost").isEqualTo(writers);
         assertThat(get(GROUPS + group + "/").header("ETag")).isEqualTo("\"" + writers + "\"");
+    }
+
+    /**
+     * A subtree delete locks its subtree, not the tree (decision record 11): while it is held half-way, with every
+     * group of its subtree locked and waiting for the lock of one of its members (held here, as the member's own
+     * command would hold it), a move and a membership change elsewhere in the tree go through on the other node.
+     * The delete then completes. Ordering, not timing: the delete cannot finish before the lock is released.
+     */
+    @Test
+    void unrelatedMoveAndMembershipChangeOnTheOtherNodeDoNotWaitForASubtreeDelete() throws Exception {
+        String doomed = createGroup("Doomed", null);
+        List<String> subtree = new ArrayList<>(List.of(doomed));
+        for (int i = 0; i < 12; i++) {
+            subtree.add(newGroup("Doomed " + i, subtree.get(i / 3)));
+        }
+        String member = newCustomer("Member of the doomed subtree");
+        replaceMemberships(member, subtree.get(5), subtree.get(12));
+        String left = createGroup("Left", null);
+        String right = createGroup("Right", null);
+        String mover = newGroup("Mover", left);
+        String bystander = newCustomer("Bystander");
+        replaceMemberships(bystander, left);
+
+        ExecutorService threads = Executors.newSingleThreadExecutor();
+        try (Connection held = dataSource.getConnection()) {
+            held.setAutoCommit(false);
+            Object session = holdFirstEventRow(held, member);
+            Future<Response> delete = threads.submit(() -> delete(GROUPS + doomed + "/"));
+            awaitSessionBlockedBy(session);
+
+            Response move = call("PATCH", node2.baseUrl() + GROUPS + mover + "/", adminToken(),
+                    json(Map.of("parent", node2.baseUrl() + GROUPS + right + "/")));
+            Response membership = call("POST", node2.baseUrl() + "/api/customers/" + bystander
+                    + "/update_organization_groups/", adminToken(),
+                    json(Map.of("organization_groups", List.of(node2.baseUrl() + GROUPS + right + "/"))));
+
+            assertThat(move.status()).as(move.body()).isEqualTo(200);
+            assertThat(membership.status()).as(membership.body()).isEqualTo(200);
+            assertThat(delete.isDone()).as("the delete still waits for the member's lock").isFalse();
+            held.rollback();
+            assertThat(delete.get().status()).isEqualTo(204);
+        } finally {
+            threads.shutdownNow();
+        }
+        for (String group : subtree) {
+            assertThat(get(GROUPS + group + "/").status()).isEqualTo(404);
+        }
+        assertThat(get("/api/customers/" + member + "/").json().get("organization_groups")).isEmpty();
+        assertThat(get(GROUPS + mover + "/").json().get("parent_uuid").asText()).isEqualTo(right);
+        assertThat(jdbc.queryForList("select group_id from customer_group_view where customer_id = ?", UUID.class,
+                dashed(bystander))).containsExactly(dashed(right));
+        assertThat(jdbc.queryForObject("select customers_count from group_view where group_id = ?", Integer.class,
+                dashed(right))).isEqualTo(1);
+        assertNoCycle();
+    }
+
+    /** Locks the aggregate's first event row, as the lock interceptor does; answers the session that holds it. */
+    private static Object holdFirstEventRow(Connection connection, String aggregateUuid) throws Exception {
+        try (PreparedStatement lock = connection.prepareStatement("select sequence_number from domain_event_entry"
+                + " where aggregate_identifier = ? and sequence_number = 0 for update")) {
+            lock.setString(1, dashed(aggregateUuid).toString());
+            try (ResultSet row = lock.executeQuery()) {
+                assertThat(row.next()).isTrue();
+            }
+        }
+        String postgres = "select pg_backend_pid()";
+        String h2 = "select session_id()";
+        try (Statement statement = connection.createStatement();
+             ResultSet session = statement.executeQuery(isPostgres(connection) ? postgres : h2)) {
+            session.next();
+            return session.getObject(1);
+        }
+    }
+
+    /** Waits until another session waits for a lock that {@code session} holds. */
+    private void awaitSessionBlockedBy(Object session) throws Exception {
+        String sql;
+        try (Connection connection = dataSource.getConnection()) {
+            sql = isPostgres(connection)
+                    ? "select count(*) from pg_stat_activity where cast(? as integer) = any (pg_blocking_pids(pid))"
+                    : "select count(*) from information_schema.sessions where blocker_id = ?";
+        }
+        while (jdbc.queryForObject(sql, Integer.class, session) == 0) {
+            Thread.sleep(20);
+        }
+    }
+
+    private static UUID dashed(String hex) {
+        return UUID.fromString(hex.replaceFirst("(.{8})(.{4})(.{4})(.{4})(.{12})", "$1-$2-$3-$4-$5"));
+    }
+
+    private static boolean isPostgres(Connection connection) throws Exception {
+        return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
     }
 
     private static Map<String, Object> nullParent() {

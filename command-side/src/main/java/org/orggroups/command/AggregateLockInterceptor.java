@@ -1,5 +1,7 @@
 package org.orggroups.command;
 
+import java.util.Comparator;
+
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
@@ -10,7 +12,7 @@ import org.orggroups.api.customer.CreateCustomer;
 import org.orggroups.api.customer.DeleteCustomer;
 import org.orggroups.api.customer.UpdateCustomerGroups;
 import org.orggroups.api.group.CreateGroup;
-import org.orggroups.api.group.DeleteGroup;
+import org.orggroups.api.group.GroupId;
 import org.orggroups.api.group.UpdateGroup;
 import org.orggroups.api.offering.CreateOffering;
 import org.orggroups.api.offering.CreatePlan;
@@ -30,15 +32,19 @@ import org.springframework.stereotype.Component;
  * is unique and it is never updated, so {@code SELECT ... FOR UPDATE} on it blocks only other writers of that
  * aggregate, never readers. (A transaction-scoped advisory lock on PostgreSQL was tried instead: it takes no
  * lock on the event table, and a rebuild's swap then deadlocked with writers; decision record 9.) Commands that
- * change the tree's shape, or must find groups or a provider live until they commit, take the {@code tree_lock}
- * row first ({@link GroupTree#lockShape()}), so every transaction takes its locks in the same order (tree, then
- * aggregate, then group rows) and two of them cannot wait for each other. Creations have no row to lock yet
+ * move groups, delete a customer, or must find groups or a provider live until they commit, take the {@code tree_lock}
+ * row first ({@link GroupTree#lockShape()}), then the aggregate's lock, then group rows. A membership change takes
+ * its groups' rows before its customer's lock, and a group's delete takes its root's lock, then its subtree's rows,
+ * then its members' locks (decision record 11). Creations have no row to lock yet
  * and take only the event table's lock ({@link #creationLockStatement()}).
  * A writer that still loses a race (a subtree delete appending to a group renamed at the same instant) gets
  * Axon's {@code ConcurrencyException}, which the HTTP edge retries.
  */
 @Component
 public class AggregateLockInterceptor implements MessageHandlerInterceptor<CommandMessage<?>> {
+
+    /** Same order as PostgreSQL's and H2's {@code uuid} order; {@link java.util.UUID#compareTo} compares signed. */
+    private static final Comparator<GroupId> GROUP_ORDER = Comparator.comparing(GroupId::toString);
 
     private final GroupTree tree;
     private final JdbcTemplate jdbc;
@@ -61,6 +67,18 @@ public class AggregateLockInterceptor implements MessageHandlerInterceptor<Comma
         CommandMessage<?> command = unitOfWork.getMessage();
         if (changesTreeShape(command.getPayload()) || checksLiveness(command.getPayload())) {
             tree.lockShape();
+        }
+        if (command.getPayload() instanceof UpdateCustomerGroups update) {
+            // A membership change takes no shape lock. Its groups' rows come before the customer's lock, in uuid
+            // order, as a subtree delete takes the subtree's rows before its members' locks: a join to a group
+            // being deleted waits for the delete holding nothing the delete needs, then finds the group deleted.
+            // The event table's lock comes first, as for creations, so that a rebuild's swap is never waited for
+            // while a tree row is held (decision record 9).
+            String statement = creationLockStatement();
+            if (!statement.isEmpty()) {
+                jdbc.execute(statement);
+            }
+            update.groupIds().stream().sorted(GROUP_ORDER).forEach(tree::lockLiveGroup);
         }
         if (createsAggregate(command.getPayload())) {
             // No event row to lock yet; two creations of one id collide on the event table's unique key.
@@ -101,12 +119,14 @@ public class AggregateLockInterceptor implements MessageHandlerInterceptor<Comma
     }
 
     /**
-     * @return whether the command may move, delete or change the members of groups (DESIGN.md section 4)
+     * @return whether the command takes the shape lock for changing the tree (DESIGN.md section 4): a move, since
+     *         moves must see each other's ancestors to never close a cycle, and a customer's delete, which also
+     *         reads its provider's offerings under that lock (API.md 12.10). A group's delete and a membership change
+     *         do not (decision record 11): they lock the rows of the groups they touch, which is all that a move, a
+     *         create, a join or a restriction touching those groups waits for
      */
     static boolean changesTreeShape(Object command) {
         return (command instanceof UpdateGroup update && update.parent() != null)
-                || command instanceof DeleteGroup
-                || command instanceof UpdateCustomerGroups
                 || command instanceof DeleteCustomer;
     }
 

@@ -72,6 +72,24 @@ class CommandSideWiringTest {
         EventStorageEngine eventStorageEngine() {
             return new InMemoryEventStorageEngine();
         }
+
+        /** The application reads the event table; here the events are in memory, so each stream is asked. */
+        @Bean
+        EventStreams eventStreams(EventStore events) {
+            return new EventStreams() {
+                @Override
+                public java.util.Map<String, Long> lastSequenceNumbers(java.util.Collection<String> ids) {
+                    java.util.Map<String, Long> heads = new java.util.HashMap<>();
+                    ids.forEach(id -> events.lastSequenceNumberFor(id).ifPresent(seq -> heads.put(id, seq)));
+                    return heads;
+                }
+
+                @Override
+                public void lock(java.util.List<String> ids) {
+                    // one node, events in memory: nothing to lock across nodes
+                }
+            };
+        }
     }
 
     @Autowired

@@ -1,5 +1,6 @@
 package org.orggroups.app.eventstore;
 
+import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -51,7 +52,9 @@ public class IndexRecordingEventStorageEngine extends JdbcEventStorageEngine {
     }
 
     /**
-     * Appends the events in order, one insert each, in the current transaction.
+     * Appends the events in order, in the current transaction: one insert, or for several events one JDBC batch of
+     * inserts, whose generated keys answer the indexes in the same order. A subtree delete appends one event per
+     * group, thousands in one command, and an insert per round trip was a fifth of its time (decision record 11).
      *
      * @throws org.axonframework.modelling.command.ConcurrencyException when an event's aggregate already has an
      *                                                                  event of its sequence number (another
@@ -67,10 +70,18 @@ public class IndexRecordingEventStorageEngine extends JdbcEventStorageEngine {
             Connection connection = getConnection();
             try (PreparedStatement statement =
                          connection.prepareStatement(insert, new String[] {schema.globalIndexColumn()})) {
-                for (EventMessage<?> event : events) {
-                    bind(statement, EventUtils.asDomainEventMessage(event), serializer);
+                if (events.size() == 1) {
+                    bind(statement, EventUtils.asDomainEventMessage(events.get(0)), serializer);
                     statement.executeUpdate();
-                    try (ResultSet keys = statement.getGeneratedKeys()) {
+                } else {
+                    for (EventMessage<?> event : events) {
+                        bind(statement, EventUtils.asDomainEventMessage(event), serializer);
+                        statement.addBatch();
+                    }
+                    statement.executeBatch();
+                }
+                try (ResultSet keys = statement.getGeneratedKeys()) {
+                    for (EventMessage<?> event : events) {
                         if (!keys.next()) {
                             throw new EventStoreException("The event store did not answer the global index of event "
                                     + event.getIdentifier(), null);
@@ -78,6 +89,9 @@ public class IndexRecordingEventStorageEngine extends JdbcEventStorageEngine {
                         AppendedEventIndexes.record(event.getIdentifier(), keys.getLong(1));
                     }
                 }
+            } catch (BatchUpdateException e) {
+                // The driver reports the failed insert (a duplicate key, for a lost race) as the next exception.
+                handlePersistenceException(e.getNextException() != null ? e.getNextException() : e, events.get(0));
             } catch (SQLException | RuntimeException e) {
                 handlePersistenceException(e, events.get(0));
             } finally {

@@ -73,11 +73,10 @@ class Customer {
 
     /**
      * Deletes the customer after ending each of its memberships (API.md section 4), then deletes the offerings it
-     * provides, with their plans (API.md 12.10, Waldur's CASCADE), in the same unit of work. Ending
-     * memberships is a change of the tree's shape, so it takes the shape lock: a group delete that has read this
-     * customer as a member then finishes first, and this command loses the race on the event table and is retried,
-     * instead of the group delete finding the customer gone and failing as not found. The same lock keeps an
-     * offering of this provider from being created while its offerings are read.
+     * provides, with their plans (API.md 12.10, Waldur's CASCADE), in the same unit of work. A group delete that
+     * has read this customer as a member waits for the customer's lock, which this command holds, and then finds it
+     * deleted and leaves it alone (decision record 11). The shape lock keeps an offering of this provider from being
+     * created while its offerings are read.
      */
     @CommandHandler
     void handle(DeleteCustomer command, GroupTree tree, OfferingCascade offerings) {
@@ -104,9 +103,10 @@ class Customer {
         }
         List<GroupId> joined = sorted(wanted.stream().filter(g -> !groups.contains(g)).toList());
         List<GroupId> left = sorted(groups.stream().filter(g -> !wanted.contains(g)).toList());
-        tree.lockShape();
         for (GroupId group : joined) {
-            // The row lock keeps the group live until we commit: a delete waits, then removes us with it.
+            // The row lock (taken already by AggregateLockInterceptor, before the customer's) keeps the group live
+            // until we commit: a delete waits, then removes us with it. Leaves need no group lock: a delete locks
+            // its members as their commands do, and reads the customer after this commits.
             requireLiveGroup(group, tree.lockLiveGroup(group));
         }
         left.forEach(group -> apply(new CustomerLeftGroup(id, group, false)));

@@ -7,8 +7,12 @@ import java.util.List;
 import java.util.Objects;
 
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -89,6 +93,9 @@ class OrganizationGroup {
             rejectOwnParent(newParent);
             // The lock comes before the ancestors are read, so no other move can change them until we commit.
             tree.lockShape();
+            // Deletes take no shape lock; the group's own row makes a delete of a subtree holding it wait for this
+            // move, or this move for that delete (whose event then takes this one's sequence number: retried, 404).
+            tree.lockLiveGroup(id);
             if (newParent != null) {
                 requireLiveParent(newParent, tree.lockLiveGroup(newParent));
                 rejectCycle(newParent, tree.ancestorsOf(newParent));
@@ -112,11 +119,33 @@ class OrganizationGroup {
      */
     void delete(GroupId deletedBy) {
         GroupDeleted event = new GroupDeleted(id, parentId, deletedBy);
-        if (event.cascaded()) {
-            apply(event, MetaData.with(MetadataKeys.CAUSED_BY_GROUP, deletedBy.toString()));
-        } else {
-            apply(event);
-        }
+        apply(event, deletionMetaData(event));
+    }
+
+    /**
+     * The deletion of a group of a deleted subtree below its root, as {@link #delete} would record it on the loaded
+     * group: the same event and metadata, as the event after the group's last one. {@link GroupDeletionHandler}
+     * appends these without loading each group, which cost a query and an event replay per group.
+     *
+     * @param groupId            the group
+     * @param parentId           its parent, as the command-side tree has it under the subtree's row locks
+     * @param lastSequenceNumber the sequence number of the group's last event
+     * @param deletedBy          the root of the deleted subtree, an ancestor of the group
+     * @return the event message, with the correlation data of the current unit of work
+     */
+    static DomainEventMessage<GroupDeleted> cascadedDeletion(GroupId groupId, GroupId parentId,
+                                                            long lastSequenceNumber, GroupId deletedBy) {
+        GroupDeleted event = new GroupDeleted(groupId, parentId, deletedBy);
+        return new GenericDomainEventMessage<>(OrganizationGroup.class.getSimpleName(), groupId.toString(),
+                lastSequenceNumber + 1, new GenericMessage<>(event, deletionMetaData(event)),
+                GenericEventMessage.clock::instant);
+    }
+
+    /** A cascaded delete names the group whose delete caused it (DESIGN.md section 1). */
+    private static MetaData deletionMetaData(GroupDeleted event) {
+        return event.cascaded()
+                ? MetaData.with(MetadataKeys.CAUSED_BY_GROUP, event.deletedBy().toString())
+                : MetaData.emptyInstance();
     }
 
     /**

@@ -2,6 +2,7 @@ package org.orggroups.command.tree;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.orggroups.api.customer.CustomerId;
@@ -55,6 +56,14 @@ public interface GroupTree {
      *         ordered by uuid
      */
     List<GroupId> lockSubtreeDeepestFirst(GroupId root);
+
+    /**
+     * @param groupIds groups, possibly empty
+     * @return the parent of each of them that is known and not a root; in the order given. Consistent for groups
+     *         whose rows this transaction has locked ({@link #lockSubtreeDeepestFirst}), since a move locks the moved
+     *         group's row
+     */
+    Map<GroupId, GroupId> parentsOf(List<GroupId> groupIds);
 
     /**
      * @param groupIds groups, possibly empty

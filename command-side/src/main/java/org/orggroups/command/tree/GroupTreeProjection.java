@@ -1,8 +1,15 @@
 package org.orggroups.command.tree;
 
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.interceptors.MessageHandlerInterceptor;
+import org.orggroups.api.PendingRun;
 import org.orggroups.api.customer.CustomerJoinedGroup;
 import org.orggroups.api.customer.CustomerLeftGroup;
 import org.orggroups.api.group.GroupCreated;
@@ -30,7 +37,11 @@ public class GroupTreeProjection {
     /** Name of the processing group, for the application's processor configuration. */
     public static final String PROCESSING_GROUP = "group-tree";
 
+    /** Keeps {@code in (...)} lists well below every driver's limit on bind parameters. */
+    private static final int MAX_IN_LIST = 500;
+
     private final JdbcTemplate jdbc;
+    private final PendingRun<UUID> deletes = new PendingRun<>("group-tree.deletes", this::markDeleted);
 
     /** @param jdbc the template on the service's database */
     public GroupTreeProjection(JdbcTemplate jdbc) {
@@ -56,10 +67,33 @@ public class GroupTreeProjection {
                 uuid(event.parentId()), event.groupId().uuid());
     }
 
-    /** @param event a delete: the row stays, marked deleted */
+    /**
+     * @param event a delete: the row stays, marked deleted. Consecutive deletes (a subtree's) are marked together,
+     *              one statement per chunk of groups, before any other event is handled ({@link PendingRun})
+     */
     @EventHandler
     public void on(GroupDeleted event) {
-        jdbc.update("update group_tree set deleted = true where group_id = ?", event.groupId().uuid());
+        deletes.add(event.groupId().uuid());
+    }
+
+    /**
+     * Marks the deletes kept so far before an event of any other kind is handled.
+     *
+     * @param event the event about to be handled
+     */
+    @MessageHandlerInterceptor(messageType = EventMessage.class)
+    public void applyPendingDeletes(EventMessage<?> event) {
+        if (!(event.getPayload() instanceof GroupDeleted)) {
+            deletes.flush();
+        }
+    }
+
+    private void markDeleted(List<UUID> groupIds) {
+        for (int from = 0; from < groupIds.size(); from += MAX_IN_LIST) {
+            List<UUID> chunk = groupIds.subList(from, Math.min(groupIds.size(), from + MAX_IN_LIST));
+            jdbc.update("update group_tree set deleted = true where group_id in ("
+                    + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")", chunk.toArray());
+        }
     }
 
     /** @param event a join: a member row, unless it is there already */

@@ -4,8 +4,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -104,6 +107,21 @@ public class JdbcGroupTree implements GroupTree {
         }
         children.sort(GROUP_ORDER);
         return children;
+    }
+
+    @Override
+    public Map<GroupId, GroupId> parentsOf(List<GroupId> groupIds) {
+        Map<GroupId, GroupId> parents = new HashMap<>();
+        for (List<GroupId> chunk : chunks(groupIds)) {
+            String sql = "select group_id, parent_id from group_tree where parent_id is not null and group_id in ("
+                    + placeholders(chunk.size()) + ")";
+            jdbc.query(sql, rs -> {
+                parents.put(new GroupId(rs.getObject(1, UUID.class)), new GroupId(rs.getObject(2, UUID.class)));
+            }, uuids(chunk));
+        }
+        Map<GroupId, GroupId> ordered = new LinkedHashMap<>();
+        groupIds.stream().filter(parents::containsKey).forEach(g -> ordered.put(g, parents.get(g)));
+        return Collections.unmodifiableMap(ordered);
     }
 
     @Override

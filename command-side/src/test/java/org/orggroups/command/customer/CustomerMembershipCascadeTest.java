@@ -3,7 +3,9 @@ package org.orggroups.command.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.axonframework.config.Configuration;
@@ -19,7 +21,9 @@ import org.orggroups.api.customer.CreateCustomer;
 import org.orggroups.api.customer.CustomerId;
 import org.orggroups.api.customer.CustomerLeftGroup;
 import org.orggroups.api.customer.UpdateCustomerGroups;
+import org.orggroups.api.customer.DeleteCustomer;
 import org.orggroups.api.group.GroupId;
+import org.orggroups.command.EventStreams;
 import org.orggroups.command.tree.GroupTree;
 import org.orggroups.command.tree.InMemoryGroupTree;
 
@@ -35,6 +39,7 @@ class CustomerMembershipCascadeTest {
 
     private final InMemoryGroupTree tree = new InMemoryGroupTree().group(A, null).group(B, null).group(C, A);
     private final List<EventMessage<?>> recorded = new ArrayList<>();
+    private final List<String> locked = new ArrayList<>();
     private Configuration axon;
     private CustomerMembershipCascade cascade;
 
@@ -44,12 +49,23 @@ class CustomerMembershipCascadeTest {
                 .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
                 .configureAggregate(Customer.class)
                 .registerComponent(GroupTree.class, c -> tree)
+                .registerComponent(OfferingCascade.class, c -> provider -> { })
                 .eventProcessing(processing -> processing.usingSubscribingEventProcessors()
                         .registerEventHandler(c -> tree))
                 .buildConfiguration();
         axon.start();
         axon.eventBus().subscribe(recorded::addAll);
-        cascade = new CustomerMembershipCascade(tree, axon.repository(Customer.class));
+        cascade = new CustomerMembershipCascade(tree, axon.repository(Customer.class), new EventStreams() {
+            @Override
+            public Map<String, Long> lastSequenceNumbers(Collection<String> aggregateIds) {
+                throw new UnsupportedOperationException("the cascade loads each member");
+            }
+
+            @Override
+            public void lock(List<String> aggregateIds) {
+                locked.addAll(aggregateIds);
+            }
+        });
         join(SECOND, Set.of(C, A, B));
         join(FIRST, Set.of(C));
         join(OUTSIDER, Set.of(B));
@@ -73,6 +89,22 @@ class CustomerMembershipCascadeTest {
                 assertThat(event.getMetaData()).containsEntry(MetadataKeys.CAUSED_BY_GROUP, A.toString()));
         assertThat(tree.membersOf(List.of(A, C))).isEmpty();
         assertThat(tree.membersOf(List.of(B))).containsExactly(SECOND, OUTSIDER);
+        assertThat(locked).as("the members, locked in uuid order before they are read")
+                .containsExactly(FIRST.toString(), SECOND.toString());
+    }
+
+    @Test
+    void aMemberDeletedSinceItWasReadIsLeftAlone() {
+        axon.commandGateway().sendAndWait(new DeleteCustomer(FIRST));
+        // The member row as a group delete read it before it waited for the customer's lock.
+        tree.member(C, FIRST);
+        recorded.clear();
+
+        DefaultUnitOfWork.startAndGet(null).execute(() -> cascade.leaveDeletedGroups(List.of(C, A), A));
+
+        assertThat(recorded).extracting(EventMessage::getPayload).map(Object.class::cast).containsExactly(
+                new CustomerLeftGroup(SECOND, A, true),
+                new CustomerLeftGroup(SECOND, C, true));
     }
 
     @Test

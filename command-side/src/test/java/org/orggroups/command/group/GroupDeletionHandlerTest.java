@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.orggroups.command.group.OrganizationGroupTest.id;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
@@ -22,6 +25,7 @@ import org.orggroups.api.group.DeleteGroup;
 import org.orggroups.api.group.GroupDeleted;
 import org.orggroups.api.group.GroupId;
 import org.orggroups.api.group.UpdateGroup;
+import org.orggroups.command.EventStreams;
 import org.orggroups.command.StaleGroupVersionException;
 import org.orggroups.command.tree.GroupTree;
 import org.orggroups.command.tree.InMemoryGroupTree;
@@ -45,7 +49,7 @@ class GroupDeletionHandlerTest {
 
     @BeforeEach
     void start() {
-        MembershipCascade cascade = (deleted, deletedBy) -> {
+        MembershipCascade cascade = (deleted, deletedBy) -> () -> {
             cascades.add(List.copyOf(deleted));
             cascades.add(List.of(deletedBy));
         };
@@ -54,7 +58,7 @@ class GroupDeletionHandlerTest {
                 .configureAggregate(OrganizationGroup.class)
                 .registerComponent(GroupTree.class, c -> tree)
                 .registerCommandHandler(c -> new GroupDeletionHandler(
-                        tree, c.repository(OrganizationGroup.class), cascade))
+                        tree, c.repository(OrganizationGroup.class), cascade, streams(c), c.eventBus()))
                 .eventProcessing(processing -> processing.usingSubscribingEventProcessors()
                         .registerEventHandler(c -> tree))
                 .buildConfiguration();
@@ -66,6 +70,23 @@ class GroupDeletionHandlerTest {
         create(GRANDCHILD, CHILD_A);
         create(OUTSIDE, null);
         recorded.clear();
+    }
+
+    /** The store's own answers, one aggregate at a time, as the application's event table gives them at once. */
+    private static EventStreams streams(Configuration c) {
+        return new EventStreams() {
+            @Override
+            public Map<String, Long> lastSequenceNumbers(Collection<String> ids) {
+                Map<String, Long> heads = new HashMap<>();
+                ids.forEach(id -> c.eventStore().lastSequenceNumberFor(id).ifPresent(seq -> heads.put(id, seq)));
+                return heads;
+            }
+
+            @Override
+            public void lock(List<String> ids) {
+                // the members are locked by the cascade, which this test replaces
+            }
+        };
     }
 
     @AfterEach
@@ -83,7 +104,7 @@ class GroupDeletionHandlerTest {
                 new GroupDeleted(CHILD_B, ROOT, ROOT),
                 new GroupDeleted(ROOT, null, ROOT));
         assertThat(tree.lockLiveGroup(OUTSIDE)).isTrue();
-        assertThat(tree.shapeLocks()).isEqualTo(1);
+        assertThat(tree.shapeLocks()).as("the subtree's rows are locked, not the tree").isZero();
     }
 
     @Test

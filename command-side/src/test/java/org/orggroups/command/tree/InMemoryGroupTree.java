@@ -107,6 +107,18 @@ public class InMemoryGroupTree implements GroupTree {
     }
 
     @Override
+    public Map<GroupId, GroupId> parentsOf(List<GroupId> groupIds) {
+        Map<GroupId, GroupId> parents = new java.util.LinkedHashMap<>();
+        for (GroupId group : groupIds) {
+            Node node = nodes.get(group);
+            if (node != null && node.parent() != null) {
+                parents.put(group, node.parent());
+            }
+        }
+        return parents;
+    }
+
+    @Override
     public Set<CustomerId> membersOf(Collection<GroupId> groupIds) {
         return groupIds.stream()
                 .flatMap(g -> members.getOrDefault(g, Set.of()).stream())

@@ -1,12 +1,16 @@
 package org.orggroups.query.offering;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.interceptors.MessageHandlerInterceptor;
+import org.orggroups.api.PendingRun;
 import org.orggroups.api.group.GroupDeleted;
 import org.orggroups.api.group.GroupId;
 import org.orggroups.api.offering.OfferingAccessOpened;
@@ -45,7 +49,11 @@ public class OfferingViewProjection {
     /** Name of the processing group, for the processor configuration. */
     public static final String PROCESSING_GROUP = "offering-view";
 
+    /** Keeps {@code in (...)} lists well below every driver's limit on bind parameters. */
+    private static final int MAX_IN_LIST = 500;
+
     private final JdbcTemplate jdbc;
+    private final PendingRun<UUID> deletedGroups = new PendingRun<>("offering-view.deleted-groups", this::dropGroups);
 
     /** @param jdbc access to the offering and plan views */
     public OfferingViewProjection(JdbcTemplate jdbc) {
@@ -172,13 +180,34 @@ public class OfferingViewProjection {
      * Drops the group from every restriction. {@code restricted} stays as it was (contract 2.8), and no version
      * moves: no offering event was written.
      *
-     * @param event a group's deletion (each group of a deleted subtree has its own)
+     * @param event a group's deletion (each group of a deleted subtree has its own); consecutive ones are applied
+     *              together, one statement per table and chunk of groups, before any other event is handled
+     *              ({@link PendingRun})
      */
     @EventHandler
     public void on(GroupDeleted event) {
-        UUID groupId = event.groupId().uuid();
-        jdbc.update("delete from offering_group_view where group_id = ?", groupId);
-        jdbc.update("delete from plan_group_view where group_id = ?", groupId);
+        deletedGroups.add(event.groupId().uuid());
+    }
+
+    /**
+     * Applies the group deletes kept so far before an event of any other kind is handled.
+     *
+     * @param event the event about to be handled
+     */
+    @MessageHandlerInterceptor(messageType = EventMessage.class)
+    public void applyPendingDeletes(EventMessage<?> event) {
+        if (!(event.getPayload() instanceof GroupDeleted)) {
+            deletedGroups.flush();
+        }
+    }
+
+    private void dropGroups(List<UUID> groupIds) {
+        for (int from = 0; from < groupIds.size(); from += MAX_IN_LIST) {
+            List<UUID> chunk = groupIds.subList(from, Math.min(groupIds.size(), from + MAX_IN_LIST));
+            String in = " where group_id in (" + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")";
+            jdbc.update("delete from offering_group_view" + in, chunk.toArray());
+            jdbc.update("delete from plan_group_view" + in, chunk.toArray());
+        }
     }
 
     /** Empties every table before a replay, so that the replay rebuilds them from the first event. */
