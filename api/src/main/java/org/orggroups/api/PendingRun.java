@@ -10,7 +10,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 /**
  * A run of consecutive events of one kind that a projection applies together, in set-based statements, instead of
  * one event at a time: a subtree delete records one {@code GroupDeleted} per group (thousands in one unit of work),
- * and statements per group made such a delete last half a minute (decision record 11).
+ * and statements per group made such a delete last half a minute (decision record 16).
  *
  * <p>{@link #add} keeps an item in the current unit of work (the batch a processor is handling); {@link #flush}
  * hands the items kept so far to the action, in the order they were added, and forgets them. The projection must

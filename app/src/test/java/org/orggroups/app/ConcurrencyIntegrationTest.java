@@ -136,7 +136,7 @@ class ConcurrencyIntegrationTest extends IntegrationTest {
     }
 
     /**
-     * A subtree delete locks its subtree, not the tree (decision record 11): while it is held half-way, with every
+     * A subtree delete locks its subtree, not the tree (decision record 16): while it is held half-way, with every
      * group of its subtree locked and waiting for the lock of one of its members (held here, as the member's own
      * command would hold it), a move and a membership change elsewhere in the tree go through on the other node.
      * The delete then completes. Ordering, not timing: the delete cannot finish before the lock is released.

@@ -35,7 +35,7 @@ import org.springframework.stereotype.Component;
  * move groups, delete a customer, or must find groups or a provider live until they commit, take the {@code tree_lock}
  * row first ({@link GroupTree#lockShape()}), then the aggregate's lock, then group rows. A membership change takes
  * its groups' rows before its customer's lock, and a group's delete takes its root's lock, then its subtree's rows,
- * then its members' locks (decision record 11). Creations have no row to lock yet
+ * then its members' locks (decision record 16). Creations have no row to lock yet
  * and take only the event table's lock ({@link #creationLockStatement()}).
  * A writer that still loses a race (a subtree delete appending to a group renamed at the same instant) gets
  * Axon's {@code ConcurrencyException}, which the HTTP edge retries.
@@ -122,7 +122,7 @@ public class AggregateLockInterceptor implements MessageHandlerInterceptor<Comma
      * @return whether the command takes the shape lock for changing the tree (DESIGN.md section 4): a move, since
      *         moves must see each other's ancestors to never close a cycle, and a customer's delete, which also
      *         reads its provider's offerings under that lock (API.md 12.10). A group's delete and a membership change
-     *         do not (decision record 11): they lock the rows of the groups they touch, which is all that a move, a
+     *         do not (decision record 16): they lock the rows of the groups they touch, which is all that a move, a
      *         create, a join or a restriction touching those groups waits for
      */
     static boolean changesTreeShape(Object command) {

@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * Many aggregates' event streams at once, for a subtree delete, which appends one event to each group of the
  * subtree and one to each of its members: loading thousands of aggregates one query each, only to learn the next
- * sequence number, was a fifth of such a delete's time (decision record 11).
+ * sequence number, was a fifth of such a delete's time (decision record 16).
  */
 public interface EventStreams {
 

@@ -54,7 +54,7 @@ public class IndexRecordingEventStorageEngine extends JdbcEventStorageEngine {
     /**
      * Appends the events in order, in the current transaction: one insert, or for several events one JDBC batch of
      * inserts, whose generated keys answer the indexes in the same order. A subtree delete appends one event per
-     * group, thousands in one command, and an insert per round trip was a fifth of its time (decision record 11).
+     * group, thousands in one command, and an insert per round trip was a fifth of its time (decision record 16).
      *
      * @throws org.axonframework.modelling.command.ConcurrencyException when an event's aggregate already has an
      *                                                                  event of its sequence number (another

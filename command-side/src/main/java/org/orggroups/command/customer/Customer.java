@@ -75,7 +75,7 @@ class Customer {
      * Deletes the customer after ending each of its memberships (API.md section 4), then deletes the offerings it
      * provides, with their plans (API.md 12.10, Waldur's CASCADE), in the same unit of work. A group delete that
      * has read this customer as a member waits for the customer's lock, which this command holds, and then finds it
-     * deleted and leaves it alone (decision record 11). The shape lock keeps an offering of this provider from being
+     * deleted and leaves it alone (decision record 16). The shape lock keeps an offering of this provider from being
      * created while its offerings are read.
      */
     @CommandHandler

@@ -24,13 +24,13 @@ import org.springframework.stereotype.Component;
  * <p>Only the root is loaded as an aggregate (its version may be checked). The groups below it have no rule to
  * check, so their deletions are appended as {@link OrganizationGroup#cascadedDeletion} builds them, from the
  * parents in the command-side tree and the streams' last sequence numbers, read for the whole subtree at once: a
- * group loaded one by one cost a query and a replay each (decision record 11). A writer that appended to one of
+ * group loaded one by one cost a query and a replay each (decision record 16). A writer that appended to one of
  * them meanwhile (a rename) makes the append fail on the event table's unique key, and the delete is retried.
  *
  * <p>It takes no shape lock: the root's event row (taken before the command is handled), then the rows of the
  * subtree in {@code group_tree}, level by level, then the members' event rows ({@link MembershipCascade}). A command
  * that touches the subtree waits at one of those rows, or the delete waits for it; the rest of the tree does not
- * wait for the delete (decision record 11).
+ * wait for the delete (decision record 16).
  */
 @Component
 class GroupDeletionHandler {
@@ -58,7 +58,7 @@ class GroupDeletionHandler {
     @CommandHandler
     void handle(DeleteGroup command) {
         GroupId rootId = command.groupId();
-        // No shape lock (decision record 11): the subtree's rows are locked level by level below, which is all that
+        // No shape lock (decision record 16): the subtree's rows are locked level by level below, which is all that
         // moves, creates, joins and restrictions touching the subtree wait for; the rest of the tree goes on.
         Aggregate<OrganizationGroup> root = groups.load(rootId.toString());
         root.execute(group -> group.requireVersion(command.expectedVersion()));

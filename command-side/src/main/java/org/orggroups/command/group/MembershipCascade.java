@@ -26,7 +26,7 @@ public interface MembershipCascade {
      * Reads, locks and loads the members of groups about to be deleted, and answers the step that records their
      * leaves as {@link #leaveDeletedGroups} does, to be run once the groups' deletions are applied. Loading comes
      * first because Axon looks through every event staged in the unit of work on each load of an aggregate: 200
-     * members loaded after the 5,000 deletions of a big subtree took most of its delete's time (decision record 11).
+     * members loaded after the 5,000 deletions of a big subtree took most of its delete's time (decision record 16).
      *
      * @param deletedGroups the groups about to be deleted; their rows are locked already
      * @param deletedBy     the group whose delete was asked for
