@@ -1,7 +1,31 @@
-# Shared by the benchmark scripts (sourced): a timestamped log line, and stopping the service and dropping the
-# benchmark's database on the way out. Uses SERVICE_PID, DB, DB_CREATED, PSQL and BENCH_KEEP_DB of the caller.
+# Shared by the benchmark scripts (sourced): a timestamped log line, their common settings, and stopping the
+# service and dropping the benchmark's database on the way out. Uses SERVICE_PID, DB, DB_CREATED, PSQL and
+# BENCH_KEEP_DB of the caller.
 
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*"; }
+
+# The settings every benchmark shares, once the caller has set JAR, DB and OUT: checks that the tools named as
+# arguments are installed, that the jar is built and that DB is a plain identifier; creates OUT; sets PGH, PGP and
+# PGU (BENCH_PGHOST, BENCH_PGPORT, BENCH_PGUSER), PORT (BENCH_PORT, else a free one), URL, ADMIN, BENCH_PASSWORD
+# (exported, for the Python drivers) and PSQL. Exits with 2 when something is missing.
+prepare_benchmark() {
+  PGH=${BENCH_PGHOST:-127.0.0.1}
+  PGP=${BENCH_PGPORT:-5432}
+  PGU=${BENCH_PGUSER:-postgres}
+  local tool
+  for tool in "$@"; do
+    command -v "$tool" >/dev/null || { echo "missing tool: $tool (wrk: apt-get install wrk)" >&2; exit 2; }
+  done
+  [[ -f "$JAR" ]] || { echo "no jar at $JAR; build it first: ./mvnw -q -B -ntp -DskipTests package" >&2; exit 2; }
+  [[ "$DB" =~ ^[a-z_][a-z0-9_]*$ ]] || { echo "BENCH_DB must be a plain lower-case identifier" >&2; exit 2; }
+  mkdir -p "$OUT"
+  PORT=${BENCH_PORT:-$(python3 bench/benchctl.py free-port)}
+  URL="http://127.0.0.1:$PORT"
+  ADMIN=bench-admin
+  BENCH_PASSWORD=$(python3 -c 'import secrets; print(secrets.token_hex(16))')
+  export BENCH_PASSWORD
+  PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h "$PGH" -p "$PGP" -U "$PGU")
+}
 
 # Stops the service (SIGTERM, then SIGKILL after 30 s) and drops the database unless BENCH_KEEP_DB=1.
 stop_service_and_drop_database() {

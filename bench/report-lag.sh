@@ -24,27 +24,11 @@ DEPTH=${BENCH_DEPTH:-2000}
 FANOUT=${BENCH_FANOUT:-5000}
 WORKERS=${BENCH_WORKERS:-8}
 TIMEOUT=${BENCH_LAG_TIMEOUT:-300}
-PGH=${BENCH_PGHOST:-127.0.0.1}
-PGP=${BENCH_PGPORT:-5432}
-PGU=${BENCH_PGUSER:-postgres}
 DB=${BENCH_DB:-orggroups_lag_$$}
 OUT=${BENCH_OUT:-bench/out/report-lag-$(date +%Y%m%d-%H%M%S)}
 
-for tool in java psql python3; do
-  command -v "$tool" >/dev/null || { echo "missing tool: $tool" >&2; exit 2; }
-done
-[[ -f "$JAR" ]] || { echo "no jar at $JAR; build it first: ./mvnw -q -B -ntp -DskipTests package" >&2; exit 2; }
-[[ "$DB" =~ ^[a-z_][a-z0-9_]*$ ]] || { echo "BENCH_DB must be a plain lower-case identifier" >&2; exit 2; }
-
-mkdir -p "$OUT"
-PORT=${BENCH_PORT:-$(python3 bench/benchctl.py free-port)}
-URL="http://127.0.0.1:$PORT"
-ADMIN=bench-admin
-export BENCH_PASSWORD
-BENCH_PASSWORD=$(python3 -c 'import secrets; print(secrets.token_hex(16))')
-PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h "$PGH" -p "$PGP" -U "$PGU")
-
 source bench/lib.sh
+prepare_benchmark java psql python3
 
 SERVICE_PID= DB_CREATED=
 cleanup() {

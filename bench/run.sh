@@ -65,30 +65,14 @@ PGBENCH_DURATION=${BENCH_PGBENCH_DURATION:-$DURATION}
 ANALYZE=${BENCH_ANALYZE:-auto}
 XMX=${BENCH_XMX:-256m}
 JAR=${BENCH_JAR:-app/target/app-0.1.0-SNAPSHOT.jar}
-PGH=${BENCH_PGHOST:-127.0.0.1}
-PGP=${BENCH_PGPORT:-5432}
-PGU=${BENCH_PGUSER:-postgres}
 DB=${BENCH_DB:-orggroups_bench_$$}
 OUT=${BENCH_OUT:-bench/out/$(date +%Y%m%d-%H%M%S)}
 SAMPLE_INTERVAL=2
 
-for tool in java jstat wrk psql pgbench python3; do
-  command -v "$tool" >/dev/null || { echo "missing tool: $tool (wrk: apt-get install wrk)" >&2; exit 2; }
-done
-[[ -f "$JAR" ]] || { echo "no jar at $JAR; build it first: ./mvnw -q -B install -DskipTests" >&2; exit 2; }
-[[ "$DB" =~ ^[a-z_][a-z0-9_]*$ ]] || { echo "BENCH_DB must be a plain lower-case identifier" >&2; exit 2; }
-
-mkdir -p "$OUT"
+source bench/lib.sh
+prepare_benchmark java jstat wrk psql pgbench python3
 RESULTS="$OUT/results.tsv"
 : > "$RESULTS"
-PORT=${BENCH_PORT:-$(python3 bench/benchctl.py free-port)}
-URL="http://127.0.0.1:$PORT"
-ADMIN=bench-admin
-export BENCH_PASSWORD
-BENCH_PASSWORD=$(python3 -c 'import secrets; print(secrets.token_hex(16))')
-PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h "$PGH" -p "$PGP" -U "$PGU")
-
-source bench/lib.sh
 
 SERVICE_PID= JSTAT_PID= RSS_PID= DB_CREATED=
 cleanup() {
