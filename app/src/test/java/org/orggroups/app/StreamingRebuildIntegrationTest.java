@@ -39,17 +39,7 @@ class StreamingRebuildIntegrationTest extends IntegrationTest {
 
     private static final String GROUPS = "/api/organization-groups/";
     private static final List<String> STREAMING = List.of("audit-events", "group-report");
-    private static final List<String> DERIVED = List.of(
-            "select global_index, event_type, aggregate_type, aggregate_id, sequence_number, time_stamp, user_uuid,"
-                    + " username, correlation_id, payload from audit_event order by global_index",
-            "select group_id, name, parent_id, depth, customers_count, subtree_customers_count, descendants_count"
-                    + " from report_group order by group_id",
-            "select ancestor_id, descendant_id, depth from report_closure order by ancestor_id, descendant_id",
-            "select group_id, customer_id from report_member order by group_id, customer_id",
-            "select ancestor_id, customer_id, multiplicity from report_subtree_member"
-                    + " order by ancestor_id, customer_id",
-            "select group_id, as_of, customers_count, subtree_customers_count from report_membership_history"
-                    + " order by group_id, as_of");
+    private static final List<String> DERIVED = HandlerReplay.STREAMING_TABLES;
 
     @Autowired
     EventProcessingConfiguration processing;

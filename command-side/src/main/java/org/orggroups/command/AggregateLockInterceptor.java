@@ -132,9 +132,9 @@ public class AggregateLockInterceptor implements MessageHandlerInterceptor<Comma
 
     /**
      * @return whether the command reads groups or a provider as live and relies on them staying so until it commits
-     *         (API.md 12.4 and 12.10: under the {@code tree_lock} that deletes take): an offering's
-     *         creation always (its provider), a plan's creation and a restriction of an offering or a plan when they
-     *         name groups
+     *         (API.md 12.4 and 12.10): an offering's creation always (its provider, whose delete takes the
+     *         {@code tree_lock}), a plan's creation and a restriction of an offering or a plan when they name groups
+     *         (whose rows they then lock, as a group's delete does)
      */
     static boolean checksLiveness(Object command) {
         return command instanceof CreateOffering
