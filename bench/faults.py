@@ -394,6 +394,9 @@ class Monitor(threading.Thread):
         self.head = None
         self.head_at = None
         self.reached = {}
+        self.last = {}                                # name -> (position, when it last changed)
+        self.frozen_live = collections.Counter()      # polls showing live at a position unchanged for 3 s, lag > 0
+        self.max_lag = collections.Counter()
         self.stop = threading.Event()
 
     def set_head(self):
@@ -413,12 +416,36 @@ class Monitor(threading.Thread):
                     if p["kind"] != "streaming":
                         continue
                     self.seen[name][p["status"]] += 1
+                    now = time.monotonic()
+                    pos, since = self.last.get(name, (None, now))
+                    if pos != p["position"]:
+                        self.last[name] = (p["position"], now)
+                    elif p["lag"] > 0 and p["status"] == "live" and now - since >= 3 and self.head is not None:
+                        self.frozen_live[name] += 1
+                    self.max_lag[name] = max(self.max_lag[name], p["lag"])
                     if (self.head is not None and name not in self.reached and p["position"] >= self.head
                             and p["status"] == "live"):
                         self.reached[name] = time.monotonic() - self.head_at
             except OSError:
                 self.seen["(node)"]["no answer"] += 1
             time.sleep(0.3)
+
+
+def segment_owner(a):
+    """The node that holds most streaming segments (token_entry's owner is the JVM's pid@host), else the last."""
+    owners = collections.Counter(o.split("@")[0] for o in psql(
+        "select owner from token_entry where owner is not null").split())
+    pids = {}
+    for i in range(1, a.nodes + 1):
+        try:
+            with open(os.path.join(os.environ["CLUSTER_DIR"], f"node-{i}.pid")) as f:
+                pids[f.read().strip()] = i
+        except OSError:
+            pass
+    for pid, _ in owners.most_common():
+        if pid in pids:
+            return pids[pid]
+    return a.nodes
 
 
 def pg_others():
@@ -451,8 +478,10 @@ def phase(a, fault, workers):
     load.start()
     time.sleep(a.before)
     if fault == "kill":
-        victim = a.nodes
-        monitor = Monitor(a, 1)
+        victim = segment_owner(a)
+        watcher = 1 if victim != 1 else 2
+        notes.append(f"killed node {victim}, the owner of most streaming segments; watched node {watcher}")
+        monitor = Monitor(a, watcher)
         monitor.start()
         monitor.set_head()
         cluster("kill-node", str(victim))
@@ -460,7 +489,7 @@ def phase(a, fault, workers):
         rest = a.duration - (time.monotonic() - t0)
         time.sleep(max(0.0, rest))
         load.stop()
-        rec = await_recovery(a, range(1, a.nodes))
+        rec = await_recovery(a, [i for i in range(1, a.nodes + 1) if i != victim])
         if rec is None:
             fail.append("survivors did not recover")
         # Taken over: every streaming projection live at a position at or past the newest event at the kill.
@@ -471,8 +500,12 @@ def phase(a, fault, workers):
             fail.append("segments not taken over within 300 s")
         took = max(monitor.reached.values()) if monitor.reached else None
         recover = f"takeover {took:.1f} s" if took is not None else "takeover -"
-        notes.append("statuses on node 1: " + "; ".join(
+        notes.append(f"statuses on node {watcher}: " + "; ".join(
             f"{n}: " + ", ".join(f"{s}×{c}" for s, c in sorted(cs.items())) for n, cs in sorted(monitor.seen.items())))
+        notes.append("largest lag seen: " + ", ".join(f"{n} {v}" for n, v in sorted(monitor.max_lag.items())))
+        if monitor.frozen_live:
+            fail.append("live while frozen (position unchanged 3 s, lag > 0): " + ", ".join(
+                f"{n} {c} polls" for n, c in sorted(monitor.frozen_live.items())))
         if "failed" in str(dict(monitor.seen)):
             fail.append("a streaming projection showed failed")
         cluster("start-node", str(victim))
