@@ -513,6 +513,8 @@ def phase(a, fault, workers):
             fail.append("segments not taken over within 300 s")
         took = max(monitor.reached.values()) if monitor.reached else None
         recover = f"takeover {took:.1f} s" if took is not None else "takeover -"
+        if took is not None and took > a.takeover_bound:
+            fail.append(f"takeover took {took:.1f} s, over the bound of {a.takeover_bound:.0f} s")
         notes.append(f"statuses on node {watcher}: " + "; ".join(
             f"{n}: " + ", ".join(f"{s}×{c}" for s, c in sorted(cs.items())) for n, cs in sorted(monitor.seen.items())))
         notes.append("largest lag seen: " + ", ".join(f"{n} {v}" for n, v in sorted(monitor.max_lag.items())))
@@ -605,6 +607,8 @@ def main():
     ap.add_argument("--threads", type=int, default=4)
     ap.add_argument("--duration", type=float, default=30, help="seconds of load per fault")
     ap.add_argument("--before", type=float, default=8, help="seconds of load before the fault")
+    ap.add_argument("--takeover-bound", type=float, default=30,
+                    help="seconds allowed for the takeover of a killed node's segments")
     ap.add_argument("--pg-restart", default="pg_ctlcluster --skip-systemctl-redirect 15 main restart")
     ap.add_argument("--force-pg", action="store_true", help="restart PostgreSQL even when others use it")
     a = ap.parse_args()
