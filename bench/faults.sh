@@ -14,9 +14,10 @@
 # Needs SPRING_DATASOURCE_URL (jdbc:postgresql://host:port/db; SPRING_DATASOURCE_USERNAME, _PASSWORD), an empty
 # database (FAULTS_RECREATE_DB=1 drops and creates it first), a built jar, psql, nginx, curl and python3.
 # Settings: FAULTS_NODES (3), FAULTS_THREADS (4), FAULTS_DURATION (30 s of load per fault), FAULTS_BEFORE (8 s of
-# load before the fault), FAULTS_TAKEOVER_BOUND (30 s allowed for the takeover of a killed node's segments), FAULTS_PG_RESTART (the command restarting PostgreSQL;
-# pg_ctlcluster --skip-systemctl-redirect 15 main restart), ORGGROUPS_DB_POOL_SIZE (5 per node), and the CLUSTER_*
-# settings of scripts/cluster.sh (its port, nodes' ports, directory). The cluster is stopped on the way out.
+# load before the fault), FAULTS_TAKEOVER_BOUND (30 s allowed for the takeover of a killed node's segments),
+# FAULTS_PG_RESTART (the command restarting PostgreSQL; pg_ctlcluster --skip-systemctl-redirect 15 main restart),
+# ORGGROUPS_DB_POOL_SIZE (5 per node), and the CLUSTER_* settings of scripts/cluster.sh (its port, nodes' ports,
+# directory). The cluster is stopped on the way out.
 # Exit status 0 when every fault passed, 1 when one failed, 2 on wrong usage.
 set -euo pipefail
 
@@ -71,6 +72,7 @@ export FAULTS_TOKEN
 force=()
 [[ "${FAULTS_PG_FORCE:-0}" == 1 ]] && force=(--force-pg)
 python3 "$root/bench/faults.py" --url "$balancer" --nodes "$nodes" --node-port "$CLUSTER_NODE_PORT" \
-  --takeover-bound "${FAULTS_TAKEOVER_BOUND:-30}" --threads "${FAULTS_THREADS:-4}" --duration "${FAULTS_DURATION:-30}" --before "${FAULTS_BEFORE:-8}" \
+  --takeover-bound "${FAULTS_TAKEOVER_BOUND:-30}" --threads "${FAULTS_THREADS:-4}" \
+  --duration "${FAULTS_DURATION:-30}" --before "${FAULTS_BEFORE:-8}" \
   --pg-restart "${FAULTS_PG_RESTART:-pg_ctlcluster --skip-systemctl-redirect 15 main restart}" \
   "${force[@]}" "${faults[@]}"
