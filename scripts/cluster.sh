@@ -26,6 +26,10 @@ JAVA_OPTS=${CLUSTER_JAVA_OPTS:--Xmx512m}
 # so that a node stopped gracefully is never killed while it is still finishing them.
 STOP_TIMEOUT=${CLUSTER_STOP_TIMEOUT:-40}
 READY_TIMEOUT=${CLUSTER_READY_TIMEOUT:-300}
+# nginx -s reload only signals the balancer: for a moment its old workers still send new requests by the old list.
+# A node taken out of it is stopped this many seconds later, so that no request reaches it as it closes (a POST
+# caught there is answered 502, never retried).
+DRAIN=${CLUSTER_DRAIN:-2}
 NGINX=${CLUSTER_NGINX:-nginx}
 
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
@@ -274,6 +278,7 @@ cmd_stop() {
 cmd_stop_node() {
   require_node_number "${1:-}"
   rotation "$1" out
+  sleep "$DRAIN"
   stop_node_process "$1"
   log "node $1 stopped"
 }
