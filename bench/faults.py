@@ -28,6 +28,11 @@ import threading
 import time
 import urllib.parse
 
+# How long a streaming projection may show `live` while its position does not move and events wait: a node sees
+# another node's segment as abandoned once its claim is 5 s old (half the claim timeout, API.md section 10), and
+# a dead node renewed it up to 2 s before it died; 1 s more for this script's polls and the node's own reading.
+FROZEN_AFTER = 6
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CLUSTER = os.path.join(ROOT, "scripts", "cluster.sh")
 GROUPS = "/api/organization-groups/"
@@ -408,7 +413,7 @@ class Monitor(threading.Thread):
         self.head_at = None
         self.reached = {}
         self.last = {}                                # name -> (position, when it last changed)
-        self.frozen_live = collections.Counter()      # polls showing live at a position unchanged for 3 s, lag > 0
+        self.frozen_live = collections.Counter()      # polls showing live, position unchanged FROZEN_AFTER s, lag > 0
         self.max_lag = collections.Counter()
         self.stop = threading.Event()
 
@@ -433,7 +438,8 @@ class Monitor(threading.Thread):
                     pos, since = self.last.get(name, (None, now))
                     if pos != p["position"]:
                         self.last[name] = (p["position"], now)
-                    elif p["lag"] > 0 and p["status"] == "live" and now - since >= 3 and self.head is not None:
+                    elif (p["lag"] > 0 and p["status"] == "live" and now - since >= FROZEN_AFTER
+                          and self.head is not None):
                         self.frozen_live[name] += 1
                     self.max_lag[name] = max(self.max_lag[name], p["lag"])
                     if (self.head is not None and name not in self.reached and p["position"] >= self.head
@@ -519,7 +525,7 @@ def phase(a, fault, workers):
             f"{n}: " + ", ".join(f"{s}×{c}" for s, c in sorted(cs.items())) for n, cs in sorted(monitor.seen.items())))
         notes.append("largest lag seen: " + ", ".join(f"{n} {v}" for n, v in sorted(monitor.max_lag.items())))
         if monitor.frozen_live:
-            fail.append("live while frozen (position unchanged 3 s, lag > 0): " + ", ".join(
+            fail.append(f"live while frozen (position unchanged {FROZEN_AFTER} s, lag > 0): " + ", ".join(
                 f"{n} {c} polls" for n, c in sorted(monitor.frozen_live.items())))
         if "failed" in str(dict(monitor.seen)):
             fail.append("a streaming projection showed failed")
@@ -609,7 +615,7 @@ def main():
     ap.add_argument("--before", type=float, default=8, help="seconds of load before the fault")
     ap.add_argument("--takeover-bound", type=float, default=30,
                     help="seconds allowed for the takeover of a killed node's segments")
-    ap.add_argument("--pg-restart", default="pg_ctlcluster --skip-systemctl-redirect 15 main restart")
+    ap.add_argument("--pg-restart", required=True)
     ap.add_argument("--force-pg", action="store_true", help="restart PostgreSQL even when others use it")
     a = ap.parse_args()
     a.token = os.environ["FAULTS_TOKEN"]

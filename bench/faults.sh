@@ -15,7 +15,8 @@
 # database (FAULTS_RECREATE_DB=1 drops and creates it first), a built jar, psql, nginx, curl and python3.
 # Settings: FAULTS_NODES (3), FAULTS_THREADS (4), FAULTS_DURATION (30 s of load per fault), FAULTS_BEFORE (8 s of
 # load before the fault), FAULTS_TAKEOVER_BOUND (30 s allowed for the takeover of a killed node's segments),
-# FAULTS_PG_RESTART (the command restarting PostgreSQL; pg_ctlcluster --skip-systemctl-redirect 15 main restart),
+# FAULTS_PG_RESTART (the shell command restarting PostgreSQL; by default the local cluster is stopped, left down for
+# 5 s, and started),
 # ORGGROUPS_DB_POOL_SIZE (5 per node), and the CLUSTER_* settings of scripts/cluster.sh (its port, nodes' ports,
 # directory). The cluster is stopped on the way out.
 # Exit status 0 when every fault passed, 1 when one failed, 2 on wrong usage.
@@ -23,7 +24,7 @@ set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-usage() { sed -n '2,22s/^# \{0,1\}//p' "$0"; exit 2; }
+usage() { sed -n '2,23s/^# \{0,1\}//p' "$0"; exit 2; }
 
 faults=("$@")
 (( ${#faults[@]} )) || faults=(kill rolling pg-restart rebuild)
@@ -45,6 +46,9 @@ export SPRING_DATASOURCE_USERNAME=$PGUSER SPRING_DATASOURCE_PASSWORD=$PGPASSWORD
 export ORGGROUPS_DB_POOL_SIZE=${ORGGROUPS_DB_POOL_SIZE:-5}
 export ORGGROUPS_ADMIN_USERNAME=${ORGGROUPS_ADMIN_USERNAME:-admin}
 export ORGGROUPS_ADMIN_PASSWORD=${ORGGROUPS_ADMIN_PASSWORD:-faults-$RANDOM$RANDOM}
+# Down for a while, not a restart of a second: requests must meet a database that is away, and be answered 503.
+pg_version=$(ls /etc/postgresql 2>/dev/null | head -1)
+pg_restart="pg_ctlcluster --skip-systemctl-redirect $pg_version main stop && sleep 5 && pg_ctlcluster --skip-systemctl-redirect $pg_version main start"
 export CLUSTER_PORT=${CLUSTER_PORT:-8080} CLUSTER_NODE_PORT=${CLUSTER_NODE_PORT:-8081}
 export CLUSTER_DIR=${CLUSTER_DIR:-$root/data/cluster}
 nodes=${FAULTS_NODES:-3}
@@ -74,5 +78,5 @@ force=()
 python3 "$root/bench/faults.py" --url "$balancer" --nodes "$nodes" --node-port "$CLUSTER_NODE_PORT" \
   --takeover-bound "${FAULTS_TAKEOVER_BOUND:-30}" --threads "${FAULTS_THREADS:-4}" \
   --duration "${FAULTS_DURATION:-30}" --before "${FAULTS_BEFORE:-8}" \
-  --pg-restart "${FAULTS_PG_RESTART:-pg_ctlcluster --skip-systemctl-redirect 15 main restart}" \
+  --pg-restart "${FAULTS_PG_RESTART:-$pg_restart}" \
   "${force[@]}" "${faults[@]}"

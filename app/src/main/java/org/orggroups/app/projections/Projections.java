@@ -228,7 +228,10 @@ public class Projections implements DisposableBean {
         long lag = positions.lagBeyond(position);
         Optional<String> segmentError = segmentError(segments);
         RebuildRun run = runs.get(name);
-        if (segmentError.isPresent() || processor.isError()) {
+        // Axon's coordinator clears its error only when it next hands out work, which a node that holds no segment
+        // never does: after a passing outage it would report the error for good, at lag 0, on every idle node.
+        boolean backingOff = processor.isError() && (!segments.isEmpty() || lag > 0);
+        if (segmentError.isPresent() || backingOff) {
             // Axon backs off and tries again, without end (the back-off doubles up to a minute): a database that
             // was away for a while leaves the processor here until its next attempt, not failed for good.
             return new ProjectionState(name, kind, ProjectionState.RETRYING, position, lag, null, null,
