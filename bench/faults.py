@@ -29,9 +29,10 @@ import time
 import urllib.parse
 
 # How long a streaming projection may show `live` while its position does not move and events wait: a node sees
-# another node's segment as abandoned once its claim is 5 s old (half the claim timeout, API.md section 10), and
-# a dead node renewed it up to 2 s before it died; 1 s more for this script's polls and the node's own reading.
-FROZEN_AFTER = 6
+# another node's segment as abandoned once its claim is 5 s old (half the claim timeout, API.md section 10); the
+# dead node's position may have stopped a batch before its last renewal (renewals come between batches, every 2 s
+# at most); 1 s more for this script's polls.
+FROZEN_AFTER = 8
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CLUSTER = os.path.join(ROOT, "scripts", "cluster.sh")

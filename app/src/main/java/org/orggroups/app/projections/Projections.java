@@ -244,7 +244,10 @@ public class Projections implements DisposableBean {
         if (run != null && run.failure() != null) {
             return new ProjectionState(name, kind, ProjectionState.FAILED, position, lag, null, null, run.failure());
         }
-        Optional<ProcessorFailures.Failure> failing = failures.unresolved(name, position);
+        // A failure matters while events wait: at lag 0 every event is handled, whichever node failed a batch (or a
+        // claim's renewal) while the database was away.
+        Optional<ProcessorFailures.Failure> failing =
+                lag > 0 ? failures.unresolved(name, position) : Optional.empty();
         if (failing.isPresent()) {
             return new ProjectionState(name, kind, ProjectionState.RETRYING, position, lag, null, null,
                     failing.get().reason());
