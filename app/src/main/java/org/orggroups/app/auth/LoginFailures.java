@@ -8,8 +8,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
+import org.orggroups.app.config.Databases;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -49,8 +49,7 @@ class LoginFailures {
 
     LoginFailures(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.postgres = "PostgreSQL".equals(jdbc.execute(
-                (ConnectionCallback<String>) connection -> connection.getMetaData().getDatabaseProductName()));
+        this.postgres = Databases.isPostgres(jdbc.getDataSource());
     }
 
     /** @return when the subject's counted failures wear off; empty when none are counted */

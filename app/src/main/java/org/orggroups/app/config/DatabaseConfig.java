@@ -1,8 +1,5 @@
 package org.orggroups.app.config;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -46,17 +43,10 @@ public class DatabaseConfig {
     @Bean
     HibernatePropertiesCustomizer byteaDialectOnPostgres(DataSource dataSource) {
         return properties -> {
-            if (isPostgres(dataSource)) {
+            if (Databases.isPostgres(dataSource)) {
                 properties.put("hibernate.dialect", ByteaPostgreSQLDialect.class.getName());
             }
         };
     }
 
-    private static boolean isPostgres(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection()) {
-            return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot reach the database to choose a dialect", e);
-        }
-    }
 }

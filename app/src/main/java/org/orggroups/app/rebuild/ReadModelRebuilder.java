@@ -1,7 +1,5 @@
 package org.orggroups.app.rebuild;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -33,6 +31,7 @@ import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.orggroups.api.replay.BulkRebuild;
 import org.orggroups.api.replay.BulkRebuild.Fold;
 import org.orggroups.api.replay.BulkRebuild.Table;
+import org.orggroups.app.config.Databases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -99,7 +98,7 @@ public class ReadModelRebuilder {
         this.jdbc = jdbc;
         this.writeGate = writeGate;
         this.dataSource = dataSource;
-        this.postgres = isPostgres(dataSource);
+        this.postgres = Databases.isPostgres(dataSource);
     }
 
     /** Told of a replay's progress, on the rebuilding thread. */
@@ -481,11 +480,4 @@ public class ReadModelRebuilder {
         }
     }
 
-    private static boolean isPostgres(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection()) {
-            return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot reach the database to check its kind", e);
-        }
-    }
 }
