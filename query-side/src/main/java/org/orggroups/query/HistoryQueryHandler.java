@@ -174,7 +174,7 @@ public class HistoryQueryHandler {
         List<Version> versions = new ArrayList<>();
         List<Entry> current = new ArrayList<>();
         for (Entry entry : entries) {
-            if (!current.isEmpty() && (entry.request() == null || !entry.request().equals(current.get(0).request()))) {
+            if (!current.isEmpty() && !sameRequest(current.get(0).request(), entry.request())) {
                 versions.add(new Version(List.copyOf(current)));
                 current.clear();
             }
@@ -184,6 +184,17 @@ public class HistoryQueryHandler {
             versions.add(new Version(List.copyOf(current)));
         }
         return versions;
+    }
+
+    /**
+     * The rule of {@link #versionsOf}, for every history (offerings' and plans' too).
+     *
+     * @param earlierRequest the request id of a version's events ({@link MetadataKeys#REQUEST_ID}), or {@code null}
+     * @param laterRequest   the request id of the aggregate's next event, or {@code null}
+     * @return whether the next event belongs to the same version: both carry the same request id
+     */
+    public static boolean sameRequest(Object earlierRequest, Object laterRequest) {
+        return earlierRequest != null && earlierRequest.equals(laterRequest);
     }
 
     private static String requestOf(MetaData metaData) {

@@ -153,8 +153,8 @@ public class OfferingHistoryQueryHandler {
 
         /** @return whether the stored event was recorded by the same request as this version's events */
         boolean sameRequest(Stored stored) {
-            Object request = metaData.get(MetadataKeys.REQUEST_ID);
-            return request != null && request.equals(stored.metaData().get(MetadataKeys.REQUEST_ID));
+            return HistoryQueryHandler.sameRequest(metaData.get(MetadataKeys.REQUEST_ID),
+                    stored.metaData().get(MetadataKeys.REQUEST_ID));
         }
     }
 
