@@ -17,7 +17,9 @@ import org.orggroups.api.customer.RenameCustomer;
 import org.orggroups.api.customer.UpdateCustomerGroups;
 import org.orggroups.api.group.GroupId;
 import org.orggroups.api.query.CustomerSummary;
+import org.orggroups.api.query.CustomerVersion;
 import org.orggroups.api.query.FindCustomer;
+import org.orggroups.api.query.FindCustomerVersion;
 import org.orggroups.api.query.Page;
 import org.orggroups.app.web.binding.UuidPathParameter;
 import org.orggroups.app.web.error.ApiException;
@@ -103,7 +105,7 @@ public class CustomerController {
         String base = Hyperlinks.base();
         return ResponseEntity.status(HttpStatus.CREATED)
                 .header(HttpHeaders.LOCATION, Hyperlinks.customer(base, id.uuid()))
-                .body(Representations.customerOf(base, findOrFail(id)));
+                .body(Representations.customerOf(base, written(id)));
     }
 
     /** @throws ApiException 404 for an unknown, deleted or malformed uuid */
@@ -148,7 +150,7 @@ public class CustomerController {
         }
         RequestBodies.name(json, "name", nameRequired)
                 .ifPresent(name -> messaging.send(new RenameCustomer(id, name)));
-        return Representations.customerOf(Hyperlinks.base(), findOrFail(id));
+        return Representations.customerOf(Hyperlinks.base(), written(id));
     }
 
     /**
@@ -191,6 +193,17 @@ public class CustomerController {
         }
         messaging.send(new UpdateCustomerGroups(id, groups));
         return ResponseEntity.ok().build();
+    }
+
+    /**
+     * The customer after this request: from the view, or, when a delete committed in between, its last recorded state,
+     * so that a stored rename is answered as stored, never 404 (as {@code GroupController} answers a stored group write).
+     */
+    private CustomerSummary written(CustomerId id) {
+        return messaging.find(new FindCustomer(id), CustomerSummary.class)
+                .or(() -> messaging.find(new FindCustomerVersion(id, null), CustomerVersion.class)
+                        .map(CustomerVersion::state))
+                .orElseThrow(ApiException::notFound);
     }
 
     private CustomerSummary findOrFail(CustomerId id) {

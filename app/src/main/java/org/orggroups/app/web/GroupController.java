@@ -21,7 +21,9 @@ import org.orggroups.api.group.ParentChange;
 import org.orggroups.api.group.UpdateGroup;
 import org.orggroups.api.query.FindGroup;
 import org.orggroups.api.query.FindGroupAsOf;
+import org.orggroups.api.query.FindGroupVersion;
 import org.orggroups.api.query.GroupSummary;
+import org.orggroups.api.query.GroupVersion;
 import org.orggroups.api.query.ListGroupsAsOf;
 import org.orggroups.api.query.Page;
 import org.orggroups.app.web.binding.UuidPathParameter;
@@ -113,7 +115,7 @@ public class GroupController {
         GroupChange change = check(body, true, null);
         GroupId id = GroupId.random();
         messaging.send(new CreateGroup(id, change.name(), change.parent()));
-        GroupSummary group = findOrFail(id);
+        GroupSummary group = written(id);
         String base = Hyperlinks.base();
         return ResponseEntity.status(HttpStatus.CREATED)
                 .header(HttpHeaders.LOCATION, Hyperlinks.group(base, id.uuid()))
@@ -177,7 +179,7 @@ public class GroupController {
         GroupChange change = check(body, nameRequired, id);
         messaging.send(new UpdateGroup(id, change.name(), change.parentChange(),
                 IfMatch.expectedVersion(ifMatch, () -> findOrFail(id).version())));
-        GroupSummary group = findOrFail(id);
+        GroupSummary group = written(id);
         return ResponseEntity.ok().eTag(Representations.etag(group))
                 .body(Representations.organizationGroup(Hyperlinks.base(), group));
     }
@@ -263,6 +265,17 @@ public class GroupController {
             errors.put("parent", List.of(Hyperlinks.OBJECT_DOES_NOT_EXIST));
         }
         throw ApiException.fields(errors);
+    }
+
+    /**
+     * The group right after this request's command was stored: from the view, or, when a delete of the group or of an
+     * ancestor committed in between and removed it from the view, its last recorded state. A stored write is answered
+     * as stored, never 404 (API.md 12.11 states the rule for offerings and plans; it holds here too).
+     */
+    private GroupSummary written(GroupId id) {
+        return messaging.find(new FindGroup(id), GroupSummary.class)
+                .or(() -> messaging.find(new FindGroupVersion(id, null), GroupVersion.class).map(GroupVersion::state))
+                .orElseThrow(ApiException::notFound);
     }
 
     private GroupSummary findOrFail(GroupId id) {
