@@ -238,6 +238,8 @@ cmd_status() {
   local count i pid ok=0 live ready state
   count=$(node_count)
   (( count > 0 )) || { echo "no cluster in $DIR"; return 1; }
+  local balancer=running
+  pid_alive "$(nginx_pid)" || balancer=stopped
   printf '%-6s %-8s %-6s %-9s %-9s %s\n' node pid port liveness readiness balancer
   for ((i = 1; i <= count; i++)); do
     pid=$(node_pid "$i")
@@ -249,6 +251,7 @@ cmd_status() {
     fi
     state=in
     grep -qx "$i" "$DIR/out" 2>/dev/null && state=out
+    [[ $balancer == running ]] || state=-   # no balancer, so in nor out of it
     [[ "$ready" == 200 ]] || ok=1
     printf '%-6s %-8s %-6s %-9s %-9s %s\n' "$i" "$pid" "$(node_port "$i")" \
       "$( [[ $live == 200 ]] && echo UP || echo "DOWN($live)")" \

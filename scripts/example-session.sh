@@ -101,8 +101,8 @@ curl -sSf "${LAB}update_organization_groups/" -H "$AUTH" -H 'Content-Type: appli
 expect '3 versions' "$(curl -sSf "${LAB}history/" -H "$AUTH" | python3 -c \
   'import json,sys; h=json.load(sys.stdin); print(len(h), "versions"); [print(v["revision_comment"]) for v in h]')"
 # 3 versions
-# Left "Finland"; Left "Nordic"        (a request's changes in the order recorded: here the groups' uuid order)
-# Joined "Finland"; Joined "Nordic"
+# Left "Finland"; Left "Nordic"        (a request's changes in the order recorded, here the groups' uuid order:
+# Joined "Finland"; Joined "Nordic"      the uuids are random, so the two names may come the other way round)
 # Created "Nordic Lab"
 
 # delete a subtree (each group gets its own recorded deletion; customers only lose memberships)
