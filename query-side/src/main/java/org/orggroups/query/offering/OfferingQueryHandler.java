@@ -46,6 +46,7 @@ import org.orggroups.query.Paging;
 import org.orggroups.query.SqlWhere;
 import org.orggroups.query.offering.OfferingAccess.Resource;
 import org.orggroups.query.offering.OfferingAccess.Walk;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -78,12 +79,26 @@ public class OfferingQueryHandler {
     private static final String ASKER_ID = "k.customer_id";
 
     private final JdbcTemplate jdbc;
-    private final GenericPlans genericPlans;
+    /** The offering lists' template (see {@link CatalogueReads}); the other reads use {@link #jdbc}. */
+    private final JdbcTemplate catalogue;
 
-    /** @param jdbc read access to the offering, plan, group and customer views */
+    /**
+     * Reads everything, the offering lists included, through one template.
+     *
+     * @param jdbc read access to the offering, plan, group and customer views
+     */
     public OfferingQueryHandler(JdbcTemplate jdbc) {
+        this(jdbc, new CatalogueReads(jdbc));
+    }
+
+    /**
+     * @param jdbc      read access to the offering, plan, group and customer views, for every read but the lists
+     * @param catalogue the connections of the offering lists (E2, E3, E11 to E14), on the same database
+     */
+    @Autowired
+    public OfferingQueryHandler(JdbcTemplate jdbc, CatalogueReads catalogue) {
         this.jdbc = jdbc;
-        this.genericPlans = new GenericPlans(jdbc);
+        this.catalogue = catalogue.jdbc();
     }
 
     /**
@@ -356,10 +371,6 @@ public class OfferingQueryHandler {
      * @param only one offering to find, or {@code null} for a list
      */
     private Page<OfferingSummary> list(Listing listing, OfferingId only, PageRequest page) {
-        return genericPlans.read(() -> listPlanned(listing, only, page));
-    }
-
-    private Page<OfferingSummary> listPlanned(Listing listing, OfferingId only, PageRequest page) {
         OfferingFilter filter = listing.filter();
         Walk walk = listing.walk();
         String from = OFFERINGS + (walk == null ? "" : ASKER);
@@ -431,19 +442,25 @@ public class OfferingQueryHandler {
         Object[] countArgs = concat(walkArgs, matchArgs);
         Object[] sliceArgs = countArgs;
         return Paging.page(page,
-                () -> jdbc.queryForObject(countOnly, Long.class, countArgs),
-                (offset, limit) -> jdbc.query(counted, rs -> {
-                    long total = 0;
-                    List<OfferingSummary> rows = new ArrayList<>();
-                    while (rs.next()) {
-                        total = rs.getLong("total");
-                        if (rs.getObject("offering_id") != null) {
-                            rows.add(offering(rs));
+                () -> catalogue.queryForObject(countOnly, Long.class, countArgs),
+                (offset, limit) -> {
+                    Paging.Counted<OfferingSummary> slice = catalogue.query(counted, rs -> {
+                        long total = 0;
+                        List<OfferingSummary> rows = new ArrayList<>();
+                        while (rs.next()) {
+                            total = rs.getLong("total");
+                            if (rs.getObject("offering_id") != null) {
+                                rows.add(offering(rs));
+                            }
                         }
-                    }
-                    return new Paging.Counted<>(total, withPlansAndGroups(rows, listing));
-                }, fromMatches ? concat(sliceArgs, new Object[] {offset, limit})
-                        : where.args(where.args(offset, limit))));
+                        return new Paging.Counted<>(total, rows);
+                    }, fromMatches ? concat(sliceArgs, new Object[] {offset, limit})
+                            : where.args(where.args(offset, limit)));
+                    // Read after the slice's connection is back in the pool: without a transaction to share one
+                    // connection, a read that held it while asking for another could wait for itself once every
+                    // connection of the pool was held so.
+                    return new Paging.Counted<>(slice.total(), withPlansAndGroups(slice.rows(), listing));
+                });
     }
 
     /**
@@ -484,7 +501,7 @@ public class OfferingQueryHandler {
         Map<UUID, List<GroupSummary>> groups = new HashMap<>();
         Map<OfferingId, List<PlanSummary>> byOffering = new LinkedHashMap<>();
         List<PlanSummary> plans = new ArrayList<>();
-        jdbc.query(sql, (ResultSet rs) -> {
+        catalogue.query(sql, (ResultSet rs) -> {
             UUID owner = rs.getObject("owner_id", UUID.class);
             if (rs.getObject("plan_id") != null && !groups.containsKey(owner)) {
                 plans.add(new PlanSummary(new PlanId(owner), new OfferingId(rs.getObject("offering_id", UUID.class)),
