@@ -57,8 +57,9 @@ import org.springframework.stereotype.Component;
  * {@link OfferingAccess} alone.
  *
  * <p>Every list is ordered by name (ascending unless asked otherwise), then uuid ascending; the groups of an
- * offering or plan and the plans of an offering by name, then uuid. A page costs three statements: the count and the
- * slice together, the plans of the page's offerings, and the groups of both.
+ * offering or plan and the plans of an offering by name, then uuid. A page of offerings costs two statements, on the
+ * connections of {@link CatalogueReads} and one after the other: the count and the slice together, then the plans of
+ * the page's offerings and the groups of both.
  */
 @Component
 public class OfferingQueryHandler {
