@@ -26,6 +26,7 @@ import org.orggroups.api.query.PageRequest;
 import org.orggroups.api.query.offering.CheckOrder;
 import org.orggroups.api.query.offering.FindPublicOffering;
 import org.orggroups.api.query.offering.ListOfferings;
+import org.orggroups.api.query.offering.ListPlans;
 import org.orggroups.api.query.offering.ListPublicOfferings;
 import org.orggroups.api.query.offering.OfferingFilter;
 import org.orggroups.api.query.offering.OfferingSummary;
@@ -100,6 +101,23 @@ class CatalogueReadsTest {
         calls.clear();
         assertThat(handler.handle(new CheckOrder(throughParent, customer, small))).isPresent();
         assertThat(calls).as("the order check is not a list").isEmpty();
+    }
+
+    @Test
+    void thePlanListHoldsOneConnectionAtATimeToo() {
+        GroupId group = readSide.createGroup("Group");
+        CustomerId provider = readSide.createCustomer("Provider");
+        OfferingId offering = readSide.createOffering("Compute", provider, true, false);
+        PlanId plan = readSide.createPlan(offering, "Small", false, group);
+        JdbcTemplate recorded = new JdbcTemplate(recording(database.jdbc().getDataSource()));
+        OfferingQueryHandler handler = new OfferingQueryHandler(recorded, new CatalogueReads(recorded));
+
+        Page<PlanSummary> page = handler.handle(new ListPlans(offering, new PageRequest(1, 10)));
+
+        assertThat(page.items()).extracting(PlanSummary::planId).containsExactly(plan);
+        assertThat(page.items().get(0).groups()).hasSize(1);
+        assertThat(calls).hasSize(2);
+        assertThat(mostOpen).as("connections held at once").hasValue(1);
     }
 
     /**

@@ -181,17 +181,21 @@ public class OfferingQueryHandler {
                 + " offset ? rows fetch first ? rows only) p on true order by " + order;
         return Paging.page(query.page(),
                 () -> jdbc.queryForObject("select count(*)" + filtered, Long.class, where.args()),
-                (offset, limit) -> jdbc.query(counted, rs -> {
-                    long total = 0;
-                    List<PlanSummary> rows = new ArrayList<>();
-                    while (rs.next()) {
-                        total = rs.getLong("total");
-                        if (rs.getObject("plan_id") != null) {
-                            rows.add(plan(rs, 0));
+                (offset, limit) -> {
+                    Paging.Counted<PlanSummary> slice = jdbc.query(counted, rs -> {
+                        long total = 0;
+                        List<PlanSummary> rows = new ArrayList<>();
+                        while (rs.next()) {
+                            total = rs.getLong("total");
+                            if (rs.getObject("plan_id") != null) {
+                                rows.add(plan(rs, 0));
+                            }
                         }
-                    }
-                    return new Paging.Counted<>(total, withGroups(rows));
-                }, where.args(where.args(offset, limit))));
+                        return new Paging.Counted<>(total, rows);
+                    }, where.args(where.args(offset, limit)));
+                    // The groups are read once the slice's connection is back in the pool, as in list().
+                    return new Paging.Counted<>(slice.total(), withGroups(slice.rows()));
+                });
     }
 
     /**
