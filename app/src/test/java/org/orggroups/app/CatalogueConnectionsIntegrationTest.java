@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.orggroups.app.config.Databases;
 import org.orggroups.app.support.IntegrationTest;
@@ -31,6 +32,9 @@ class CatalogueConnectionsIntegrationTest extends IntegrationTest {
     @Autowired
     DataSource dataSource;
 
+    @Autowired
+    MeterRegistry meters;
+
     @Test
     void theListsReadWithGenericPlansOnPostgresAndThroughTheServicePoolOnH2() {
         DataSource lists = catalogue.jdbc().getDataSource();
@@ -39,6 +43,7 @@ class CatalogueConnectionsIntegrationTest extends IntegrationTest {
             return;
         }
         assertThat(lists).isNotSameAs(dataSource);
+        assertThat(meters.get("hikaricp.connections.max").tag("pool", "catalogue").gauge().value()).isEqualTo(4);
         assertThat(catalogue.jdbc().queryForObject("show plan_cache_mode", String.class))
                 .isEqualTo("force_generic_plan");
         assertThat(jdbc.queryForObject("show plan_cache_mode", String.class)).isEqualTo(jdbc.queryForObject(

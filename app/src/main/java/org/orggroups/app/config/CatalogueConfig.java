@@ -6,7 +6,10 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.orggroups.query.offering.CatalogueReads;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,14 +42,23 @@ public class CatalogueConfig {
      * @param dataSource the service's database (Spring Boot's Hikari pool)
      * @param poolSize   {@code orggroups.catalogue.pool-size}: connections of the lists' own pool, at least 1; the
      *                   pool keeps one open while idle and opens the others on demand
+     * @param meters     where the pool's {@code hikaricp_*} metrics go (tagged {@code pool="catalogue"}), if anywhere
      * @return the lists' own pool on PostgreSQL, none elsewhere; closed with the context
      * @throws IllegalStateException    when the database cannot be reached to tell its kind
      * @throws IllegalArgumentException when {@code poolSize} is below 1
      */
     @Bean
-    CataloguePool cataloguePool(DataSource dataSource, @Value("${orggroups.catalogue.pool-size:4}") int poolSize) {
-        boolean own = dataSource instanceof HikariDataSource && Databases.isPostgres(dataSource);
-        return new CataloguePool(own ? newPool((HikariDataSource) dataSource, poolSize) : null);
+    CataloguePool cataloguePool(DataSource dataSource, @Value("${orggroups.catalogue.pool-size:4}") int poolSize,
+                                ObjectProvider<MeterRegistry> meters) {
+        if (!(dataSource instanceof HikariDataSource main) || !Databases.isPostgres(dataSource)) {
+            return new CataloguePool(null);
+        }
+        HikariConfig config = poolConfig(main, poolSize);
+        MeterRegistry registry = meters.getIfAvailable();
+        if (registry != null) {
+            config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
+        }
+        return new CataloguePool(new HikariDataSource(config));
     }
 
     /**
@@ -76,7 +88,13 @@ public class CatalogueConfig {
         }
     }
 
-    static HikariDataSource newPool(HikariDataSource main, int poolSize) {
+    /**
+     * @param main     the service's pool, whose database, credentials and timeouts the lists' pool takes
+     * @param poolSize the lists' pool's size, at least 1
+     * @return the configuration of the lists' pool, without metrics
+     * @throws IllegalArgumentException when {@code poolSize} is below 1
+     */
+    static HikariConfig poolConfig(HikariDataSource main, int poolSize) {
         if (poolSize < 1) {
             throw new IllegalArgumentException("orggroups.catalogue.pool-size must be at least 1, was " + poolSize);
         }
@@ -101,9 +119,6 @@ public class CatalogueConfig {
         if (main.getExceptionOverrideClassName() != null) {
             config.setExceptionOverrideClassName(main.getExceptionOverrideClassName());
         }
-        if (main.getMetricsTrackerFactory() != null) {
-            config.setMetricsTrackerFactory(main.getMetricsTrackerFactory());
-        }
-        return new HikariDataSource(config);
+        return config;
     }
 }
