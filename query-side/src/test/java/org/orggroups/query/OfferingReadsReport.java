@@ -36,16 +36,21 @@ import org.orggroups.api.query.offering.ListOfferings;
 import org.orggroups.api.query.offering.ListPublicOfferings;
 import org.orggroups.api.query.offering.OfferingFilter;
 import org.orggroups.api.query.offering.Viewer;
+import org.orggroups.query.offering.CatalogueReads;
 import org.orggroups.query.offering.OfferingQueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * Not a test: a report of what the offering reads cost on the benchmark's data set (bench/README.md,
  * {@code benchctl.py seed-offerings}), written straight into the read tables: 10,000 groups up to 6 deep, 2,000
  * customers in 1 to 3 groups each, 1,000 offerings with 3 plans each. For each read it prints the statements one
  * request runs, their {@code EXPLAIN (ANALYZE, BUFFERS)} (PostgreSQL) and the median and 90th percentile of many
- * requests next to the group list page ({@code ?page=5&page_size=50&o=name}). It asserts nothing about time.
+ * requests next to the group list page ({@code ?page=5&page_size=50&o=name}). It asserts nothing about time. On
+ * PostgreSQL the offering lists read through a second connection whose session uses generic plans, as the service's
+ * {@link CatalogueReads} do.
  *
  * <p>Skipped unless asked for: {@code SPRING_DATASOURCE_URL=jdbc:postgresql://... ./mvnw -pl query-side -am test
  * -Dtest=OfferingReadsReport -Dsurefire.failIfNoSpecifiedTests=false -Dofferings.report=true}
@@ -66,6 +71,8 @@ class OfferingReadsReport {
 
     private final List<Statement> recorded = Collections.synchronizedList(new ArrayList<>());
     private boolean recording;
+    /** The offering lists' connection on PostgreSQL, with generic plans. */
+    private SingleConnectionDataSource listsConnection;
 
     @Test
     void report() throws Exception {
@@ -82,7 +89,16 @@ class OfferingReadsReport {
             }
             JdbcTemplate jdbc = new JdbcTemplate(recording(plain.getDataSource()));
             GroupQueryHandler groups = new GroupQueryHandler(jdbc);
-            OfferingQueryHandler offerings = new OfferingQueryHandler(jdbc);
+            // On PostgreSQL the lists read through a connection of their own with generic plans, as in the service.
+            JdbcTemplate lists = jdbc;
+            if (postgres) {
+                DriverManagerDataSource scoped = (DriverManagerDataSource) database.multiConnectionDataSource();
+                listsConnection = new SingleConnectionDataSource(scoped.getUrl(), scoped.getUsername(),
+                        scoped.getPassword(), true);
+                new JdbcTemplate(listsConnection).execute("set plan_cache_mode = force_generic_plan");
+                lists = new JdbcTemplate(recording(listsConnection));
+            }
+            OfferingQueryHandler offerings = new OfferingQueryHandler(jdbc, new CatalogueReads(lists));
             Map<String, Supplier<Object>> reads = new TreeMap<>();
             reads.put("0 list-page (groups, page 5 of 50 by name)", () -> groups.handle(new ListGroups(null, null, null,
                     List.of(new GroupOrder(GroupSortField.NAME, false)), new PageRequest(5, 50))));
@@ -142,6 +158,10 @@ class OfferingReadsReport {
             }
             System.out.printf("%n=== Summary (%s) ===%n", postgres ? "PostgreSQL" : "H2");
             summary.forEach(System.out::println);
+        } finally {
+            if (listsConnection != null) {
+                listsConnection.destroy();
+            }
         }
     }
 

@@ -46,6 +46,7 @@ import org.orggroups.query.Paging;
 import org.orggroups.query.SqlWhere;
 import org.orggroups.query.offering.OfferingAccess.Resource;
 import org.orggroups.query.offering.OfferingAccess.Walk;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -56,8 +57,9 @@ import org.springframework.stereotype.Component;
  * {@link OfferingAccess} alone.
  *
  * <p>Every list is ordered by name (ascending unless asked otherwise), then uuid ascending; the groups of an
- * offering or plan and the plans of an offering by name, then uuid. A page costs three statements: the count and the
- * slice together, the plans of the page's offerings, and the groups of both.
+ * offering or plan and the plans of an offering by name, then uuid. A page of offerings costs two statements, on the
+ * connections of {@link CatalogueReads} and one after the other: the count and the slice together, then the plans of
+ * the page's offerings and the groups of both.
  */
 @Component
 public class OfferingQueryHandler {
@@ -78,12 +80,26 @@ public class OfferingQueryHandler {
     private static final String ASKER_ID = "k.customer_id";
 
     private final JdbcTemplate jdbc;
-    private final GenericPlans genericPlans;
+    /** The offering lists' template (see {@link CatalogueReads}); the other reads use {@link #jdbc}. */
+    private final JdbcTemplate catalogue;
 
-    /** @param jdbc read access to the offering, plan, group and customer views */
+    /**
+     * Reads everything, the offering lists included, through one template.
+     *
+     * @param jdbc read access to the offering, plan, group and customer views
+     */
     public OfferingQueryHandler(JdbcTemplate jdbc) {
+        this(jdbc, new CatalogueReads(jdbc));
+    }
+
+    /**
+     * @param jdbc      read access to the offering, plan, group and customer views, for every read but the lists
+     * @param catalogue the connections of the offering lists (E2, E3, E11 to E14), on the same database
+     */
+    @Autowired
+    public OfferingQueryHandler(JdbcTemplate jdbc, CatalogueReads catalogue) {
         this.jdbc = jdbc;
-        this.genericPlans = new GenericPlans(jdbc);
+        this.catalogue = catalogue.jdbc();
     }
 
     /**
@@ -165,17 +181,21 @@ public class OfferingQueryHandler {
                 + " offset ? rows fetch first ? rows only) p on true order by " + order;
         return Paging.page(query.page(),
                 () -> jdbc.queryForObject("select count(*)" + filtered, Long.class, where.args()),
-                (offset, limit) -> jdbc.query(counted, rs -> {
-                    long total = 0;
-                    List<PlanSummary> rows = new ArrayList<>();
-                    while (rs.next()) {
-                        total = rs.getLong("total");
-                        if (rs.getObject("plan_id") != null) {
-                            rows.add(plan(rs, 0));
+                (offset, limit) -> {
+                    Paging.Counted<PlanSummary> slice = jdbc.query(counted, rs -> {
+                        long total = 0;
+                        List<PlanSummary> rows = new ArrayList<>();
+                        while (rs.next()) {
+                            total = rs.getLong("total");
+                            if (rs.getObject("plan_id") != null) {
+                                rows.add(plan(rs, 0));
+                            }
                         }
-                    }
-                    return new Paging.Counted<>(total, withGroups(rows));
-                }, where.args(where.args(offset, limit))));
+                        return new Paging.Counted<>(total, rows);
+                    }, where.args(where.args(offset, limit)));
+                    // The groups are read once the slice's connection is back in the pool, as in list().
+                    return new Paging.Counted<>(slice.total(), withGroups(slice.rows()));
+                });
     }
 
     /**
@@ -356,10 +376,6 @@ public class OfferingQueryHandler {
      * @param only one offering to find, or {@code null} for a list
      */
     private Page<OfferingSummary> list(Listing listing, OfferingId only, PageRequest page) {
-        return genericPlans.read(() -> listPlanned(listing, only, page));
-    }
-
-    private Page<OfferingSummary> listPlanned(Listing listing, OfferingId only, PageRequest page) {
         OfferingFilter filter = listing.filter();
         Walk walk = listing.walk();
         String from = OFFERINGS + (walk == null ? "" : ASKER);
@@ -431,19 +447,25 @@ public class OfferingQueryHandler {
         Object[] countArgs = concat(walkArgs, matchArgs);
         Object[] sliceArgs = countArgs;
         return Paging.page(page,
-                () -> jdbc.queryForObject(countOnly, Long.class, countArgs),
-                (offset, limit) -> jdbc.query(counted, rs -> {
-                    long total = 0;
-                    List<OfferingSummary> rows = new ArrayList<>();
-                    while (rs.next()) {
-                        total = rs.getLong("total");
-                        if (rs.getObject("offering_id") != null) {
-                            rows.add(offering(rs));
+                () -> catalogue.queryForObject(countOnly, Long.class, countArgs),
+                (offset, limit) -> {
+                    Paging.Counted<OfferingSummary> slice = catalogue.query(counted, rs -> {
+                        long total = 0;
+                        List<OfferingSummary> rows = new ArrayList<>();
+                        while (rs.next()) {
+                            total = rs.getLong("total");
+                            if (rs.getObject("offering_id") != null) {
+                                rows.add(offering(rs));
+                            }
                         }
-                    }
-                    return new Paging.Counted<>(total, withPlansAndGroups(rows, listing));
-                }, fromMatches ? concat(sliceArgs, new Object[] {offset, limit})
-                        : where.args(where.args(offset, limit))));
+                        return new Paging.Counted<>(total, rows);
+                    }, fromMatches ? concat(sliceArgs, new Object[] {offset, limit})
+                            : where.args(where.args(offset, limit)));
+                    // Read after the slice's connection is back in the pool: without a transaction to share one
+                    // connection, a read that held it while asking for another could wait for itself once every
+                    // connection of the pool was held so.
+                    return new Paging.Counted<>(slice.total(), withPlansAndGroups(slice.rows(), listing));
+                });
     }
 
     /**
@@ -484,7 +506,7 @@ public class OfferingQueryHandler {
         Map<UUID, List<GroupSummary>> groups = new HashMap<>();
         Map<OfferingId, List<PlanSummary>> byOffering = new LinkedHashMap<>();
         List<PlanSummary> plans = new ArrayList<>();
-        jdbc.query(sql, (ResultSet rs) -> {
+        catalogue.query(sql, (ResultSet rs) -> {
             UUID owner = rs.getObject("owner_id", UUID.class);
             if (rs.getObject("plan_id") != null && !groups.containsKey(owner)) {
                 plans.add(new PlanSummary(new PlanId(owner), new OfferingId(rs.getObject("offering_id", UUID.class)),
