@@ -31,7 +31,8 @@ public record ProjectionState(String name, String kind, String status, Long posi
     /**
      * A streaming processor's batch failed on this node and the processor has not got past it since, or the
      * processor is backing off after an error: Axon rolls the batch back and tries it again after a back-off, and
-     * {@code error} says why it failed.
+     * {@code error} says why it failed. A segment held by a node that stopped renewing its claim shows
+     * {@link #WAITING} instead: the processor cannot get past that segment until a node takes it over.
      */
     public static final String RETRYING = "retrying";
     /**

@@ -224,7 +224,8 @@ public class Projections implements DisposableBean {
         String kind = ProjectionState.STREAMING;
         Collection<EventTrackerStatus> segments = processor.processingStatus().values();
         // From the stored tokens, so that every node answers the same, whichever node holds the segments.
-        long position = positions.position(name);
+        List<ProjectionPositions.Segment> stored = positions.segments(name);
+        long position = stored.stream().mapToLong(ProjectionPositions.Segment::position).min().orElse(0);
         long lag = positions.lagBeyond(position);
         Optional<String> segmentError = segmentError(segments);
         RebuildRun run = runs.get(name);
@@ -244,10 +245,18 @@ public class Projections implements DisposableBean {
         if (run != null && run.failure() != null) {
             return new ProjectionState(name, kind, ProjectionState.FAILED, position, lag, null, null, run.failure());
         }
-        // A failure matters while events wait: at lag 0 every event is handled, whichever node failed a batch (or a
-        // claim's renewal) while the database was away.
+        List<Waiting> waiting = waitingFor(stored, head);
+        // A failure matters only while events wait (at lag 0 every event is handled, whichever node failed a batch,
+        // or a claim's renewal, while the database was away), and not while a segment with events to handle is held
+        // by another node that stopped renewing its claim: the position cannot pass that segment's until a node
+        // takes it over, so a failure of this node at or after it (say while the database was away, before the
+        // other node was killed) could not be seen resolved, and would be shown with its old reason instead of what
+        // the processor waits for. Once the segment is taken over, a failure the position has not passed counts
+        // again. A segment that no node holds does not count here: a failed batch leaves its segment so, and the
+        // failure is then the reason.
+        boolean heldByStoppedNode = waiting.stream().anyMatch(Waiting::heldByAnotherNode);
         Optional<ProcessorFailures.Failure> failing =
-                lag > 0 ? failures.unresolved(name, position) : Optional.empty();
+                lag > 0 && !heldByStoppedNode ? failures.unresolved(name, position) : Optional.empty();
         if (failing.isPresent()) {
             return new ProjectionState(name, kind, ProjectionState.RETRYING, position, lag, null, null,
                     failing.get().reason());
@@ -262,9 +271,9 @@ public class Projections implements DisposableBean {
             return new ProjectionState(name, kind, ProjectionState.FAILED, position, lag, null, null,
                     name + " is not running");
         }
-        Optional<String> waiting = waitingFor(name, head);
-        if (waiting.isPresent()) {
-            return new ProjectionState(name, kind, ProjectionState.WAITING, position, lag, null, waiting.get(), null);
+        if (!waiting.isEmpty()) {
+            return new ProjectionState(name, kind, ProjectionState.WAITING, position, lag, null,
+                    String.join("; ", waiting.stream().map(Waiting::description).toList()), null);
         }
         return new ProjectionState(name, kind, ProjectionState.LIVE, position, lag, null, null, null);
     }
@@ -275,13 +284,14 @@ public class Projections implements DisposableBean {
      * node for that long. Axon gives such a segment to the first node that tries to claim it once the claim has
      * expired; until then nothing moves it. A segment of this node is never waited for: this node reclaims it.
      *
-     * @return which segments, whose claims and until when, in one line; empty when there is none
+     * @param stored the processor's segments as the token store holds them
+     * @return those segments, each with its claim and until when; empty when there is none
      */
-    private Optional<String> waitingFor(String processor, long head) {
+    private List<Waiting> waitingFor(List<ProjectionPositions.Segment> stored, long head) {
         Instant now = Instant.now();
         Instant renewedSince = now.minus(claims.abandonedAfter());
-        List<String> waiting = new ArrayList<>();
-        for (ProjectionPositions.Segment segment : positions.segments(processor)) {
+        List<Waiting> waiting = new ArrayList<>();
+        for (ProjectionPositions.Segment segment : stored) {
             if (segment.position() >= head || claims.nodeName().equals(segment.owner())
                     || segment.claimedAt().isAfter(renewedSince)) {
                 continue;
@@ -289,15 +299,25 @@ public class Projections implements DisposableBean {
             String which = "segment " + segment.segment();
             Instant expiry = segment.claimedAt().plus(claims.claimTimeout());
             if (segment.owner() == null) {
-                waiting.add(which + " claimed by no node since " + segment.claimedAt());
+                waiting.add(new Waiting(which + " claimed by no node since " + segment.claimedAt(), false));
             } else if (expiry.isAfter(now)) {
-                waiting.add(which + " held by " + segment.owner() + " until its claim expires at " + expiry);
+                waiting.add(new Waiting(which + " held by " + segment.owner() + " until its claim expires at "
+                        + expiry, true));
             } else {
-                waiting.add(which + " held by " + segment.owner() + ", whose claim expired at " + expiry
-                        + ", until a node claims it");
+                waiting.add(new Waiting(which + " held by " + segment.owner() + ", whose claim expired at " + expiry
+                        + ", until a node claims it", true));
             }
         }
-        return waiting.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", waiting));
+        return waiting;
+    }
+
+    /**
+     * A segment waited for.
+     *
+     * @param description       which segment, whose claim and until when
+     * @param heldByAnotherNode whether another node's claim holds it (rather than none, as after a failed batch)
+     */
+    private record Waiting(String description, boolean heldByAnotherNode) {
     }
 
     private static Optional<String> segmentError(Collection<EventTrackerStatus> segments) {
