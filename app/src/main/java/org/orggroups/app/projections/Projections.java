@@ -229,18 +229,15 @@ public class Projections implements DisposableBean {
         long lag = positions.lagBeyond(position);
         Optional<String> segmentError = segmentError(segments);
         RebuildRun run = runs.get(name);
-        List<Waiting> waiting = waitingFor(stored, head);
-        // A segment with events to handle, held by another node that stopped renewing its claim, is what the
-        // processor waits for, whatever this node remembers of failing: the position cannot pass that segment's
-        // until a node takes it over, so neither a failure of this node at or after it (say while the database was
-        // away, before the other node was killed) nor an error of a coordinator that holds no segment (below) can
-        // be seen resolved meanwhile, and either would be shown with its old reason. Once the segment is taken
-        // over, they count again. Not a segment that no node holds: a failed batch leaves its segment so, and the
-        // failure is then the reason. Nor an error of a segment this node holds: that is this node's work now.
-        boolean heldByStoppedNode = waiting.stream().anyMatch(Waiting::heldByAnotherNode);
         // Axon's coordinator clears its error only when it next hands out work, which a node that holds no segment
-        // never does: after a passing outage it would report the error for good, at lag 0, on every idle node.
-        boolean backingOff = processor.isError() && (!segments.isEmpty() || lag > 0 && !heldByStoppedNode);
+        // never does: after a passing outage it would report the error for good on every idle node, while other
+        // nodes handle the events (and, once one of them is killed, instead of waiting for its segments). So a node
+        // that holds no segment reports it only while a segment with events to handle is claimed by no node or
+        // still under this node's name, which may be this node's doing: as after an outage, when nodes dropped their
+        // segments and back off (their claims released, or left behind when the database could not be reached).
+        boolean droppedOrFree = stored.stream().anyMatch(segment -> segment.position() < head
+                && (segment.owner() == null || segment.owner().equals(claims.nodeName())));
+        boolean backingOff = processor.isError() && (!segments.isEmpty() || droppedOrFree);
         if (segmentError.isPresent() || backingOff) {
             // Axon backs off and tries again, without end (the back-off doubles up to a minute): a database that
             // was away for a while leaves the processor here until its next attempt, not failed for good.
@@ -254,8 +251,15 @@ public class Projections implements DisposableBean {
         if (run != null && run.failure() != null) {
             return new ProjectionState(name, kind, ProjectionState.FAILED, position, lag, null, null, run.failure());
         }
+        List<Waiting> waiting = waitingFor(stored, head);
         // A failure matters only while events wait: at lag 0 every event is handled, whichever node failed a batch
-        // (or a claim's renewal) while the database was away. Nor while a stopped node holds a segment (above).
+        // (or a claim's renewal) while the database was away. Nor while a segment with events to handle is held by
+        // another node that stopped renewing its claim: the position cannot pass that segment's until a node takes
+        // it over, so a failure of this node at or after it (say while the database was away, before the other
+        // node was killed) could not be seen resolved, and would be shown with its old reason instead of what the
+        // processor waits for. Once the segment is taken over, a failure the position has not passed counts again.
+        // Not so a segment that no node holds: a failed batch leaves its segment so, and the failure is the reason.
+        boolean heldByStoppedNode = waiting.stream().anyMatch(Waiting::heldByAnotherNode);
         Optional<ProcessorFailures.Failure> failing =
                 lag > 0 && !heldByStoppedNode ? failures.unresolved(name, position) : Optional.empty();
         if (failing.isPresent()) {
