@@ -7,10 +7,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
@@ -227,7 +229,12 @@ public class Projections implements DisposableBean {
         List<ProjectionPositions.Segment> stored = positions.segments(name);
         long position = stored.stream().mapToLong(ProjectionPositions.Segment::position).min().orElse(0);
         long lag = positions.lagBeyond(position);
-        Optional<String> segmentError = segmentError(segments);
+        // Axon keeps the status of a segment whose batch failed after the segment went to another node, so an
+        // error counts only for a segment that the token store still has under this node's name.
+        Set<Integer> mine = stored.stream().filter(segment -> claims.nodeName().equals(segment.owner()))
+                .map(ProjectionPositions.Segment::segment).collect(Collectors.toSet());
+        Optional<String> segmentError = segmentError(segments.stream()
+                .filter(status -> mine.contains(status.getSegment().getSegmentId())).toList());
         RebuildRun run = runs.get(name);
         // Axon's coordinator clears its error only when it next hands out work, which a node that holds no segment
         // never does: after a passing outage it would report the error for good on every idle node, while other
