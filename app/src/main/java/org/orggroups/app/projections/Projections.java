@@ -229,8 +229,8 @@ public class Projections implements DisposableBean {
         List<ProjectionPositions.Segment> stored = positions.segments(name);
         long position = stored.stream().mapToLong(ProjectionPositions.Segment::position).min().orElse(0);
         long lag = positions.lagBeyond(position);
-        // Axon keeps the status of a segment whose batch failed after the segment went to another node, so an
-        // error counts only for a segment that the token store still has under this node's name.
+        // Axon keeps the status of a segment whose batch failed after the segment went to another node, so this node
+        // holds a segment (and its error counts) only while the token store has it under this node's name.
         Set<Integer> mine = stored.stream().filter(segment -> claims.nodeName().equals(segment.owner()))
                 .map(ProjectionPositions.Segment::segment).collect(Collectors.toSet());
         Optional<String> segmentError = segmentError(segments.stream()
@@ -244,7 +244,7 @@ public class Projections implements DisposableBean {
         // segments and back off (their claims released, or left behind when the database could not be reached).
         boolean droppedOrFree = stored.stream().anyMatch(segment -> segment.position() < head
                 && (segment.owner() == null || segment.owner().equals(claims.nodeName())));
-        boolean backingOff = processor.isError() && (!segments.isEmpty() || droppedOrFree);
+        boolean backingOff = processor.isError() && (!mine.isEmpty() || droppedOrFree);
         if (segmentError.isPresent() || backingOff) {
             // Axon backs off and tries again, without end (the back-off doubles up to a minute): a database that
             // was away for a while leaves the processor here until its next attempt, not failed for good.
