@@ -1,6 +1,7 @@
 package org.orggroups.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -14,12 +15,14 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.ErrorContext;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.orggroups.app.projections.ProcessorFailures;
 import org.orggroups.app.rebuild.StoredEvents;
 import org.orggroups.app.support.HandlerReplay;
 import org.orggroups.app.support.IntegrationTest;
@@ -30,8 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The streaming projections when a node dies holding segments (API.md section 10): the segments wait, shown as
- * {@code waiting} with whose claim and until when, until the claim expires; then another node takes them over and
- * handles every event exactly once.
+ * {@code waiting} with whose claim and until when (not {@code retrying} for a failure the survivor had before),
+ * until the claim expires; then another node takes them over and handles every event exactly once.
  *
  * <p>A {@code kill -9} cannot be done to a node in this JVM, but what the other nodes see of it is rows of
  * {@code token_entry} under its name whose claims are no longer renewed: this test's own node stops its streaming
@@ -91,6 +94,25 @@ class ProjectionTakeoverIntegrationTest extends IntegrationTest {
 
             mixedWrites(base);
             long head = storedEvents.head();
+            // A failure the survivor had before the death, as a batch that met the database away leaves it:
+            // at the position the dead node's segments stay at, so the position cannot get past it before they are
+            // taken over. What the processor waits for is the dead node, not that failure.
+            ProcessorFailures survivorFailures = survivor.bean(ProcessorFailures.class);
+            for (String name : STREAMING) {
+                assertThatThrownBy(() -> survivorFailures.handleError(new ErrorContext(name,
+                        new IllegalStateException("the database was away"), List.of())))
+                        .hasMessage("the database was away");
+            }
+            // And an error of the survivor's group-report coordinator, which holds no segment of it: Axon clears it
+            // only when that coordinator next hands out work, which it cannot before the takeover.
+            StreamingEventProcessor survivorReport = (StreamingEventProcessor) survivor
+                    .bean(EventProcessingConfiguration.class).eventProcessors().get("group-report");
+            jdbc.execute("alter table token_entry rename to token_entry_away");
+            try {
+                await().atMost(Duration.ofSeconds(60)).until(survivorReport::isError);
+            } finally {
+                jdbc.execute("alter table token_entry_away rename to token_entry");
+            }
 
             String expiry = DateTimeUtils.parseInstant(lastRenewal).plus(SURVIVOR_CLAIM_TIMEOUT).toString();
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {

@@ -7,10 +7,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
@@ -224,13 +226,25 @@ public class Projections implements DisposableBean {
         String kind = ProjectionState.STREAMING;
         Collection<EventTrackerStatus> segments = processor.processingStatus().values();
         // From the stored tokens, so that every node answers the same, whichever node holds the segments.
-        long position = positions.position(name);
+        List<ProjectionPositions.Segment> stored = positions.segments(name);
+        long position = stored.stream().mapToLong(ProjectionPositions.Segment::position).min().orElse(0);
         long lag = positions.lagBeyond(position);
-        Optional<String> segmentError = segmentError(segments);
+        // Axon keeps the status of a segment whose batch failed after the segment went to another node, so this node
+        // holds a segment (and its error counts) only while the token store has it under this node's name.
+        Set<Integer> mine = stored.stream().filter(segment -> claims.nodeName().equals(segment.owner()))
+                .map(ProjectionPositions.Segment::segment).collect(Collectors.toSet());
+        Optional<String> segmentError = segmentError(segments.stream()
+                .filter(status -> mine.contains(status.getSegment().getSegmentId())).toList());
         RebuildRun run = runs.get(name);
         // Axon's coordinator clears its error only when it next hands out work, which a node that holds no segment
-        // never does: after a passing outage it would report the error for good, at lag 0, on every idle node.
-        boolean backingOff = processor.isError() && (!segments.isEmpty() || lag > 0);
+        // never does: after a passing outage it would report the error for good on every idle node, while other
+        // nodes handle the events (and, once one of them is killed, instead of waiting for its segments). So a node
+        // that holds no segment reports it only while a segment with events to handle is claimed by no node or
+        // still under this node's name, which may be this node's doing: as after an outage, when nodes dropped their
+        // segments and back off (their claims released, or left behind when the database could not be reached).
+        boolean droppedOrFree = stored.stream().anyMatch(segment -> segment.position() < head
+                && (segment.owner() == null || segment.owner().equals(claims.nodeName())));
+        boolean backingOff = processor.isError() && (!mine.isEmpty() || droppedOrFree);
         if (segmentError.isPresent() || backingOff) {
             // Axon backs off and tries again, without end (the back-off doubles up to a minute): a database that
             // was away for a while leaves the processor here until its next attempt, not failed for good.
@@ -244,10 +258,17 @@ public class Projections implements DisposableBean {
         if (run != null && run.failure() != null) {
             return new ProjectionState(name, kind, ProjectionState.FAILED, position, lag, null, null, run.failure());
         }
-        // A failure matters while events wait: at lag 0 every event is handled, whichever node failed a batch (or a
-        // claim's renewal) while the database was away.
+        List<Waiting> waiting = waitingFor(stored, head);
+        // A failure matters only while events wait: at lag 0 every event is handled, whichever node failed a batch
+        // (or a claim's renewal) while the database was away. Nor while a segment with events to handle is held by
+        // another node that stopped renewing its claim: the position cannot pass that segment's until a node takes
+        // it over, so a failure of this node at or after it (say while the database was away, before the other
+        // node was killed) could not be seen resolved, and would be shown with its old reason instead of what the
+        // processor waits for. Once the segment is taken over, a failure the position has not passed counts again.
+        // Not so a segment that no node holds: a failed batch leaves its segment so, and the failure is the reason.
+        boolean heldByStoppedNode = waiting.stream().anyMatch(Waiting::heldByAnotherNode);
         Optional<ProcessorFailures.Failure> failing =
-                lag > 0 ? failures.unresolved(name, position) : Optional.empty();
+                lag > 0 && !heldByStoppedNode ? failures.unresolved(name, position) : Optional.empty();
         if (failing.isPresent()) {
             return new ProjectionState(name, kind, ProjectionState.RETRYING, position, lag, null, null,
                     failing.get().reason());
@@ -262,9 +283,9 @@ public class Projections implements DisposableBean {
             return new ProjectionState(name, kind, ProjectionState.FAILED, position, lag, null, null,
                     name + " is not running");
         }
-        Optional<String> waiting = waitingFor(name, head);
-        if (waiting.isPresent()) {
-            return new ProjectionState(name, kind, ProjectionState.WAITING, position, lag, null, waiting.get(), null);
+        if (!waiting.isEmpty()) {
+            return new ProjectionState(name, kind, ProjectionState.WAITING, position, lag, null,
+                    String.join("; ", waiting.stream().map(Waiting::description).toList()), null);
         }
         return new ProjectionState(name, kind, ProjectionState.LIVE, position, lag, null, null, null);
     }
@@ -275,13 +296,14 @@ public class Projections implements DisposableBean {
      * node for that long. Axon gives such a segment to the first node that tries to claim it once the claim has
      * expired; until then nothing moves it. A segment of this node is never waited for: this node reclaims it.
      *
-     * @return which segments, whose claims and until when, in one line; empty when there is none
+     * @param stored the processor's segments as the token store holds them
+     * @return those segments, each with its claim and until when; empty when there is none
      */
-    private Optional<String> waitingFor(String processor, long head) {
+    private List<Waiting> waitingFor(List<ProjectionPositions.Segment> stored, long head) {
         Instant now = Instant.now();
         Instant renewedSince = now.minus(claims.abandonedAfter());
-        List<String> waiting = new ArrayList<>();
-        for (ProjectionPositions.Segment segment : positions.segments(processor)) {
+        List<Waiting> waiting = new ArrayList<>();
+        for (ProjectionPositions.Segment segment : stored) {
             if (segment.position() >= head || claims.nodeName().equals(segment.owner())
                     || segment.claimedAt().isAfter(renewedSince)) {
                 continue;
@@ -289,15 +311,25 @@ public class Projections implements DisposableBean {
             String which = "segment " + segment.segment();
             Instant expiry = segment.claimedAt().plus(claims.claimTimeout());
             if (segment.owner() == null) {
-                waiting.add(which + " claimed by no node since " + segment.claimedAt());
+                waiting.add(new Waiting(which + " claimed by no node since " + segment.claimedAt(), false));
             } else if (expiry.isAfter(now)) {
-                waiting.add(which + " held by " + segment.owner() + " until its claim expires at " + expiry);
+                waiting.add(new Waiting(which + " held by " + segment.owner() + " until its claim expires at "
+                        + expiry, true));
             } else {
-                waiting.add(which + " held by " + segment.owner() + ", whose claim expired at " + expiry
-                        + ", until a node claims it");
+                waiting.add(new Waiting(which + " held by " + segment.owner() + ", whose claim expired at " + expiry
+                        + ", until a node claims it", true));
             }
         }
-        return waiting.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", waiting));
+        return waiting;
+    }
+
+    /**
+     * A segment waited for.
+     *
+     * @param description       which segment, whose claim and until when
+     * @param heldByAnotherNode whether another node's claim holds it (rather than none, as after a failed batch)
+     */
+    private record Waiting(String description, boolean heldByAnotherNode) {
     }
 
     private static Optional<String> segmentError(Collection<EventTrackerStatus> segments) {
