@@ -20,11 +20,17 @@ import org.springframework.transaction.CannotCreateTransactionException;
  * <p>Raw {@link SQLException}s (from Axon's JDBC stores, or from the connection pool) are classified by Spring's
  * own translation, as {@code JdbcTemplate} classifies them: connection failures (SQL state class {@code 08}, and
  * {@code 57P01} to {@code 57P03}, a server shutting down or starting up), too many connections ({@code 53300})
- * and the pool's timeout ({@link java.sql.SQLTransientConnectionException}) are resource failures.
+ * and the pool's timeout ({@link java.sql.SQLTransientConnectionException}) are resource failures. H2 reports a
+ * connection cut under a statement as a plain I/O error ({@link #H2_IO_ERRORS}), which Spring does not classify.
  */
 final class DatabaseUnavailable {
 
     private static final SQLExceptionTranslator TRANSLATION = new SQLExceptionSubclassTranslator();
+    /**
+     * H2's vendor codes 90028 and 90031 ("IO Exception"), raised when the connection to an H2 server is cut under a
+     * statement; PostgreSQL's driver sets no vendor codes, so they cannot be mistaken.
+     */
+    private static final java.util.Set<Integer> H2_IO_ERRORS = java.util.Set.of(90028, 90031);
 
     private DatabaseUnavailable() {
     }
@@ -47,6 +53,9 @@ final class DatabaseUnavailable {
             return resourceFailure(access);
         }
         if (t instanceof SQLException sql) {
+            if (H2_IO_ERRORS.contains(sql.getErrorCode())) {
+                return true;
+            }
             DataAccessException translated = TRANSLATION.translate("", null, sql);
             return translated != null && resourceFailure(translated);
         }
