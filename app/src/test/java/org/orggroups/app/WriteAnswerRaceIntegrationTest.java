@@ -56,9 +56,11 @@ class WriteAnswerRaceIntegrationTest extends IntegrationTest {
         try (AfterCommit ignored = afterCommit(c -> c.getPayload() instanceof UpdateGroup,
                 () -> assertThat(delete(linkOfGroup(group)).status()).isEqualTo(204))) {
             renamed = patch(linkOfGroup(group), Map.of("name", "Renamed at the last moment"));
+            assertThat(ignored.ran()).isEqualTo(1);
         }
         assertThat(renamed.status()).isEqualTo(200);
         assertThat(renamed.json().get("name").asText()).isEqualTo("Renamed at the last moment");
+        assertThat(get(linkOfGroup(group)).status()).isEqualTo(404);
     }
 
     @Test
@@ -69,6 +71,7 @@ class WriteAnswerRaceIntegrationTest extends IntegrationTest {
         try (AfterCommit ignored = afterCommit(c -> c.getPayload() instanceof RenameCustomer,
                 () -> assertThat(delete(link).status()).isEqualTo(204))) {
             renamed = patch(link, Map.of("name", "Renamed customer"));
+            assertThat(ignored.ran()).isEqualTo(1);
         }
         assertThat(renamed.status()).isEqualTo(200);
         assertThat(renamed.json().get("name").asText()).isEqualTo("Renamed customer");
