@@ -2,6 +2,7 @@ package org.orggroups.app.web;
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -148,9 +149,11 @@ public class CustomerController {
         if (RequestBodies.nameError(json, "name", nameRequired).isPresent()) {
             findOrFail(id); // DRF looks the object up before it validates
         }
-        RequestBodies.name(json, "name", nameRequired)
-                .ifPresent(name -> messaging.send(new RenameCustomer(id, name)));
-        return Representations.customerOf(Hyperlinks.base(), written(id));
+        Optional<String> name = RequestBodies.name(json, "name", nameRequired);
+        name.ifPresent(n -> messaging.send(new RenameCustomer(id, n)));
+        // Only a rename that was stored is answered from history once the customer is gone; without one, a deleted
+        // customer is 404 as on any read.
+        return Representations.customerOf(Hyperlinks.base(), name.isPresent() ? written(id) : findOrFail(id));
     }
 
     /**

@@ -495,4 +495,15 @@ class CustomerIntegrationTest extends WebIntegrationTest {
         assertThat(onAction.header("Allow")).isEqualTo("POST, OPTIONS");
         assertThat(state()).isEqualTo(before);
     }
+
+    /** A PATCH that renames nothing stores nothing, so a deleted customer is 404 for it, as for a read. */
+    @Test
+    void patchWithoutANameOfADeletedCustomerIs404() {
+        String customer = newCustomer("Gone");
+        String link = "/api/customers/" + customer + "/";
+        assertThat(delete(link).status()).isEqualTo(204);
+        Response answer = patch(link, Map.of());
+        assertThat(answer.status()).isEqualTo(404);
+        assertThat(answer.json().get("detail").asText()).isEqualTo("Not found.");
+    }
 }
