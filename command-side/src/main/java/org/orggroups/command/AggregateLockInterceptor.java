@@ -74,24 +74,26 @@ public class AggregateLockInterceptor implements MessageHandlerInterceptor<Comma
             // being deleted waits for the delete holding nothing the delete needs, then finds the group deleted.
             // The event table's lock comes first, as for creations, so that a rebuild's swap is never waited for
             // while a tree row is held (decision record 9).
-            String statement = creationLockStatement();
-            if (!statement.isEmpty()) {
-                jdbc.execute(statement);
-            }
+            lockEventTable();
             update.groupIds().stream().sorted(GROUP_ORDER).forEach(tree::lockLiveGroup);
         }
         if (createsAggregate(command.getPayload())) {
             // No event row to lock yet; two creations of one id collide on the event table's unique key.
-            String statement = creationLockStatement();
-            if (!statement.isEmpty()) {
-                jdbc.execute(statement);
-            }
+            lockEventTable();
             return interceptorChain.proceed();
         }
         String aggregateId = targets.resolveTarget(command).getIdentifier();
         jdbc.queryForList("select sequence_number from domain_event_entry"
                 + " where aggregate_identifier = ? and sequence_number = 0 for update", Long.class, aggregateId);
         return interceptorChain.proceed();
+    }
+
+    /** Takes {@link #creationLockStatement()}, when there is one. */
+    private void lockEventTable() {
+        String statement = creationLockStatement();
+        if (!statement.isEmpty()) {
+            jdbc.execute(statement);
+        }
     }
 
     /**
