@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The connections of the offering lists ({@link CatalogueReads}). On PostgreSQL, a small pool of their own, to the
- * service's database with the main pool's credentials and timeouts, whose sessions plan with generic plans
+ * service's database with the main pool's settings, whose sessions plan with generic plans
  * ({@link #GENERIC_PLANS}) and prepare every statement on the server at its first run ({@link #PREPARE_THRESHOLD}).
  * The lists then need neither a transaction nor a {@code SET} per read, and the rest of the service keeps the
  * server's default plan choice. On H2, which has no such setting, the lists read through the main pool.
@@ -89,9 +89,9 @@ public class CatalogueConfig {
     }
 
     /**
-     * @param main     the service's pool, whose database, credentials and timeouts the lists' pool takes
+     * @param main     the service's pool, whose settings the lists' pool takes
      * @param poolSize the lists' pool's size, at least 1
-     * @return the configuration of the lists' pool, without metrics
+     * @return the configuration of the lists' pool; its metrics are the main pool's tracker, if it has one
      * @throws IllegalArgumentException when {@code poolSize} is below 1
      */
     static HikariConfig poolConfig(HikariDataSource main, int poolSize) {
@@ -99,26 +99,17 @@ public class CatalogueConfig {
             throw new IllegalArgumentException("orggroups.catalogue.pool-size must be at least 1, was " + poolSize);
         }
         HikariConfig config = new HikariConfig();
+        // Everything the main pool is configured with (database, credentials, timeouts, lifetimes, ...), so that a
+        // setting added to it later reaches this pool too; then what differs.
+        main.copyStateTo(config);
         config.setPoolName(POOL_NAME);
-        config.setJdbcUrl(main.getJdbcUrl());
-        config.setUsername(main.getUsername());
-        config.setPassword(main.getPassword());
-        if (main.getDriverClassName() != null) {
-            config.setDriverClassName(main.getDriverClassName());
-        }
-        Properties properties = new Properties();
+        Properties properties = new Properties(); // copied, not shared: the main pool keeps its own threshold
         properties.putAll(main.getDataSourceProperties());
         properties.setProperty("prepareThreshold", PREPARE_THRESHOLD);
         config.setDataSourceProperties(properties);
         config.setConnectionInitSql(GENERIC_PLANS);
         config.setMaximumPoolSize(poolSize);
         config.setMinimumIdle(1);
-        // A list waits for a connection, and is answered 503 when the database is away, as any other request.
-        config.setConnectionTimeout(main.getConnectionTimeout());
-        config.setValidationTimeout(main.getValidationTimeout());
-        if (main.getExceptionOverrideClassName() != null) {
-            config.setExceptionOverrideClassName(main.getExceptionOverrideClassName());
-        }
         return config;
     }
 }
