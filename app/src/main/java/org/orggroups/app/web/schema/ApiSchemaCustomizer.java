@@ -18,6 +18,7 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 
+import org.orggroups.app.web.error.ErrorBodies;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -53,8 +54,8 @@ public class ApiSchemaCustomizer implements OperationCustomizer {
             Map.entry(415, "The body is not declared JSON (`{\"detail\": \"Unsupported media type \\\"<type>\\\" in "
                     + "request.\"}`)."),
             Map.entry(429, "Too many attempts; retry after `Retry-After` seconds."),
-            Map.entry(503, "The database cannot be reached (`{\"detail\": \"Service temporarily unavailable, try again "
-                    + "later.\"}`); a write so answered was not recorded, unless the connection broke while it "
+            Map.entry(503, "The database cannot be reached (`{\"detail\": \"" + ErrorBodies.SERVICE_UNAVAILABLE
+                    + "\"}`); a write so answered was not recorded, unless the connection broke while it "
                     + "committed."));
 
     @Override
