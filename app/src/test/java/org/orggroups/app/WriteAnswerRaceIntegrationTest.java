@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 import org.axonframework.commandhandling.CommandBus;
@@ -78,22 +80,33 @@ class WriteAnswerRaceIntegrationTest extends IntegrationTest {
         assertThat(get(link).status()).isEqualTo(404);
     }
 
-    /** Runs {@code action} on another thread, and waits for it, right after a matching command's commit. */
+    /**
+     * Runs {@code action} on another thread, and waits for it, right after a matching command's commit. Axon only
+     * logs what fails after a commit, so a failure of the action is kept and thrown again on {@code close}.
+     */
     private AfterCommit afterCommit(Predicate<CommandMessage<?>> matching, Runnable action) {
         AtomicInteger ran = new AtomicInteger();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        AtomicBoolean started = new AtomicBoolean();
         Registration registration = commandBus.registerHandlerInterceptor((unitOfWork, chain) -> {
-            if (matching.test(unitOfWork.getMessage()) && ran.get() == 0) {
+            if (matching.test(unitOfWork.getMessage()) && started.compareAndSet(false, true)) {
                 unitOfWork.afterCommit(u -> {
-                    ran.incrementAndGet();
-                    CompletableFuture.runAsync(action).join();
+                    try {
+                        CompletableFuture.runAsync(action).join();
+                        ran.incrementAndGet();
+                    } catch (Throwable e) {
+                        failure.set(e);
+                    }
                 });
             }
             return chain.proceed();
         });
-        return new AfterCommit(registration, ran);
+        return new AfterCommit(registration, ran, failure);
     }
 
-    private record AfterCommit(Registration registration, AtomicInteger count) implements AutoCloseable {
+    /** The registration of {@link #afterCommit}, how often its action completed, and its failure if any. */
+    private record AfterCommit(Registration registration, AtomicInteger count, AtomicReference<Throwable> failure)
+            implements AutoCloseable {
         int ran() {
             return count.get();
         }
@@ -101,6 +114,9 @@ class WriteAnswerRaceIntegrationTest extends IntegrationTest {
         @Override
         public void close() {
             registration.cancel();
+            if (failure.get() != null) {
+                throw new AssertionError("the racing delete failed", failure.get());
+            }
         }
     }
 }

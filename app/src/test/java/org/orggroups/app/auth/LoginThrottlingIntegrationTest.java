@@ -73,7 +73,8 @@ class LoginThrottlingIntegrationTest extends AuthIntegrationTest {
         createUser(username, PASSWORD, false);
         String guesser = uniqueAddress();
         for (int i = 0; i < 5; i++) {
-            loginFrom(baseUrl(), guesser, uniqueUsername("nobody"), "guess-" + i);
+            assertThat(loginFrom(baseUrl(), guesser, uniqueUsername("nobody"), "guess-" + i).status())
+                    .as("guess %d", i + 1).isEqualTo(401);
         }
 
         assertThat(loginFrom(baseUrl(), guesser, username, PASSWORD).status()).isEqualTo(429);
