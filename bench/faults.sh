@@ -47,7 +47,7 @@ export ORGGROUPS_DB_POOL_SIZE=${ORGGROUPS_DB_POOL_SIZE:-5}
 export ORGGROUPS_ADMIN_USERNAME=${ORGGROUPS_ADMIN_USERNAME:-admin}
 export ORGGROUPS_ADMIN_PASSWORD=${ORGGROUPS_ADMIN_PASSWORD:-faults-$RANDOM$RANDOM}
 # Down for a while, not a restart of a second: requests must meet a database that is away, and be answered 503.
-pg_version=$(ls /etc/postgresql 2>/dev/null | head -1)
+pg_version=$(ls /etc/postgresql 2>/dev/null | head -1 || true)   # none where PostgreSQL runs elsewhere
 pg_restart="pg_ctlcluster --skip-systemctl-redirect $pg_version main stop && sleep 5 && pg_ctlcluster --skip-systemctl-redirect $pg_version main start"
 export CLUSTER_PORT=${CLUSTER_PORT:-8080} CLUSTER_NODE_PORT=${CLUSTER_NODE_PORT:-8081}
 export CLUSTER_DIR=${CLUSTER_DIR:-$root/data/cluster}
