@@ -48,6 +48,7 @@ import org.orggroups.query.offering.OfferingAccess.Resource;
 import org.orggroups.query.offering.OfferingAccess.Walk;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -57,9 +58,9 @@ import org.springframework.stereotype.Component;
  * {@link OfferingAccess} alone.
  *
  * <p>Every list is ordered by name (ascending unless asked otherwise), then uuid ascending; the groups of an
- * offering or plan and the plans of an offering by name, then uuid. A page of offerings costs two statements, on the
- * connections of {@link CatalogueReads} and one after the other: the count and the slice together, then the plans of
- * the page's offerings and the groups of both.
+ * offering or plan and the plans of an offering by name, then uuid. A numbered page of offerings is one statement on
+ * the connections of {@link CatalogueReads}: the count, the slice, the plans of the slice's offerings and the groups of
+ * both, from one snapshot and with the walk of a narrowed list made once ({@code last} counts first).
  */
 @Component
 public class OfferingQueryHandler {
@@ -73,6 +74,8 @@ public class OfferingQueryHandler {
      */
     private static final String PROVIDER_NAME = "(select pc.name from customer_view pc"
             + " where pc.customer_id = o.provider_id) as provider_name";
+    /** The columns of a page's {@code pg} expression: the total, then the offering's columns and its provider's name. */
+    private static final String PAGE_COLUMNS = "total, " + OFFERING_COLUMNS.replace("o.", "") + ", provider_name";
     private static final String PLAN_COLUMNS = "p.plan_id, p.offering_id, p.name, p.restricted,"
             + " p.include_descendant_groups, p.version";
     /** The customer a public listing is narrowed to: one row while it is live, so an unknown one gives nothing. */
@@ -193,7 +196,9 @@ public class OfferingQueryHandler {
                         }
                         return new Paging.Counted<>(total, rows);
                     }, where.args(where.args(offset, limit)));
-                    // The groups are read once the slice's connection is back in the pool, as in list().
+                    // The groups are read once the slice's connection is back in the pool: without a transaction to
+                    // share one connection, a read that held it while asking for another could wait for itself once
+                    // every connection of the pool was held so.
                     return new Paging.Counted<>(slice.total(), withGroups(slice.rows()));
                 });
     }
@@ -411,8 +416,7 @@ public class OfferingQueryHandler {
         // and sorted (as GroupQueryHandler's name filter): the rule is then evaluated once per offering, not once
         // for the count and again for the page, and the statement is planned with one copy of it.
         boolean fromMatches = walk != null || LikePattern.isSet(filter.nameContains());
-        String with = walk == null ? (fromMatches ? "with " : "")
-                : "with recursive " + walk.with() + (fromMatches ? ", " : " ");
+        String with = walk == null ? "with " : "with recursive " + walk.with() + ", ";
         Object[] walkArgs = walk == null ? new Object[0] : walk.args();
         String matches = "select " + OFFERING_COLUMNS + filtered;
         Object[] matchArgs = where.args();
@@ -429,58 +433,43 @@ public class OfferingQueryHandler {
             matchArgs = parts.stream().flatMap(part -> Stream.concat(Arrays.stream(where.args()),
                     Collections.nCopies(countOf(part, '?'), customer).stream())).toArray();
         }
-        String counted;
+        // The page: the total and the slice's offerings with their provider's name (joined to the slice's rows only).
+        String slice;
         if (fromMatches) {
             // H2 wants the columns of every expression of a recursive WITH named.
-            counted = with + "m (" + OFFERING_COLUMNS.replace("o.", "") + ") as (" + matches + ")"
-                    + " select t.total, o.*, " + PROVIDER_NAME + " from (select count(*) as total from m) t"
+            with += "m (" + OFFERING_COLUMNS.replace("o.", "") + ") as (" + matches + "), ";
+            slice = "select t.total, o.*, " + PROVIDER_NAME + " from (select count(*) as total from m) t"
                     + " left join (select * from m o order by " + order + " offset ? rows fetch first ? rows only) o"
-                    + " on true order by " + order;
+                    + " on true";
         } else {
-            // The provider's name is joined to the page's rows only.
-            counted = with + "select t.total, o.*, " + PROVIDER_NAME + " from (select count(*) as total"
-                    + filtered + ") t left join (select " + OFFERING_COLUMNS + filtered + " order by " + order
-                    + " offset ? rows fetch first ? rows only) o on true order by " + order;
+            slice = "select t.total, o.*, " + PROVIDER_NAME + " from (select count(*) as total" + filtered + ") t"
+                    + " left join (select " + OFFERING_COLUMNS + filtered + " order by " + order
+                    + " offset ? rows fetch first ? rows only) o on true";
         }
+        String counted = with + "pg (" + PAGE_COLUMNS + ") as (" + slice + "), " + details(listing)
+                + " order by part, offering_name " + (filter.nameDescending() ? "desc" : "asc")
+                + ", offering_id, plan_name, plan_id, name, group_id";
         String countOnly = (walk == null ? "" : "with recursive " + walk.with() + " ")
                 + "select count(*) from (" + matches + ") m";
         Object[] countArgs = concat(walkArgs, matchArgs);
-        Object[] sliceArgs = countArgs;
+        ResultSetExtractor<Paging.Counted<OfferingSummary>> reader = OfferingQueryHandler::readPage;
         return Paging.page(page,
                 () -> catalogue.queryForObject(countOnly, Long.class, countArgs),
-                (offset, limit) -> {
-                    Paging.Counted<OfferingSummary> slice = catalogue.query(counted, rs -> {
-                        long total = 0;
-                        List<OfferingSummary> rows = new ArrayList<>();
-                        while (rs.next()) {
-                            total = rs.getLong("total");
-                            if (rs.getObject("offering_id") != null) {
-                                rows.add(offering(rs));
-                            }
-                        }
-                        return new Paging.Counted<>(total, rows);
-                    }, fromMatches ? concat(sliceArgs, new Object[] {offset, limit})
-                            : where.args(where.args(offset, limit)));
-                    // Read after the slice's connection is back in the pool: without a transaction to share one
-                    // connection, a read that held it while asking for another could wait for itself once every
-                    // connection of the pool was held so.
-                    return new Paging.Counted<>(slice.total(), withPlansAndGroups(slice.rows(), listing));
-                });
+                (offset, limit) -> catalogue.query(counted, reader, fromMatches
+                        ? concat(countArgs, new Object[] {offset, limit}) : where.args(where.args(offset, limit))));
     }
 
     /**
-     * Adds to offerings read without them their visible plans, and the groups of both, in one statement: one row per
-     * plan and group of it (a plan without groups once, with no group), then one row per offering and group of it.
-     * The group rows are found by primary key.
+     * The rest of a page's statement, after its {@code pg} expression (the total and the page's offerings): the
+     * page's rows, then one row per visible plan of its offerings and group of that plan (a plan without groups once,
+     * with no group), and one row per offering and group of it. The group rows are found by primary key: joined to
+     * the rows directly, the planner reads all of {@code group_view} once it expects a few dozen of them. Read by
+     * {@link #readPage}.
      */
-    private List<OfferingSummary> withPlansAndGroups(List<OfferingSummary> offerings, Listing listing) {
-        if (offerings.isEmpty()) {
-            return offerings;
-        }
+    private static String details(Listing listing) {
         Walk walk = listing.walk();
-        Object[] offeringIds = offerings.stream().map(o -> o.offeringId().uuid()).toArray();
-        String in = "(" + SqlWhere.placeholders(offeringIds.length) + ")";
-        SqlWhere where = new SqlWhere().and("p.offering_id in " + in, offeringIds);
+        String ofPage = " in (select pg.offering_id from pg)";
+        SqlWhere where = new SqlWhere().and("p.offering_id" + ofPage);
         if (listing.viewer() == Viewer.PUBLIC) {
             where.and("not p.restricted");
         }
@@ -491,42 +480,56 @@ public class OfferingQueryHandler {
         String rows = "select p.plan_id as owner_id, " + PLAN_COLUMNS + ", x.group_id from plan_view p"
                 + (narrowed ? ASKER : "") + " left join plan_group_view x on x.plan_id = p.plan_id" + where.sql()
                 + " union all select x.offering_id, null, null, null, null, null, null, x.group_id"
-                + " from offering_group_view x where x.offering_id in " + in;
-        // The groups are looked up by primary key, for the ids the rows name: joined to the rows directly, the
-        // planner reads all of group_view once it expects a few dozen of them.
-        String sql = (narrowed ? "with recursive " + walk.with() + ", " : "with ")
-                + "r (owner_id, plan_id, offering_id, name, restricted, include_descendant_groups, version, group_id)"
+                + " from offering_group_view x where x.offering_id" + ofPage;
+        return "r (owner_id, plan_id, offering_id, name, restricted, include_descendant_groups, version, group_id)"
                 + " as (" + rows + ")"
-                + " select r.owner_id, r.plan_id, r.offering_id, r.name as plan_name, r.restricted,"
-                + " r.include_descendant_groups, r.version as plan_version, " + GroupRows.columns("g")
-                + " from r left join (select " + GroupRows.columns("lg") + " from group_view lg"
-                + " where lg.group_id = any (array (select r.group_id from r))) g on g.group_id = r.group_id"
-                + " order by r.name, r.plan_id, g.name, g.group_id";
-        Object[] args = concat(narrowed ? concat(walk.args(), where.args()) : where.args(), offeringIds);
+                + " select 0 as part, pg.total, pg.offering_id, pg.name as offering_name, pg.provider_id, pg.shared,"
+                + " pg.restricted as offering_restricted, pg.include_descendant_groups as offering_descendants,"
+                + " pg.version as offering_version, pg.provider_name, null as owner_id, null as plan_id,"
+                + " null as plan_offering_id, null as plan_name, null as plan_restricted, null as plan_descendants,"
+                + " null as plan_version, null as group_id, null as name, null as parent_id, null as parent_name,"
+                + " null as customers_count, null as version from pg"
+                + " union all select 1, null, null, null, null, null, null, null, null, null,"
+                + " r.owner_id, r.plan_id, r.offering_id, r.name, r.restricted, r.include_descendant_groups, r.version, "
+                + GroupRows.columns("g") + " from r left join (select " + GroupRows.columns("lg") + " from group_view lg"
+                + " where lg.group_id = any (array (select r.group_id from r))) g on g.group_id = r.group_id";
+    }
+
+    /** Reads the rows of a page's statement ({@link #details}) into the total and the offerings with their plans. */
+    private static Paging.Counted<OfferingSummary> readPage(ResultSet rs) throws SQLException {
+        long total = 0;
+        List<OfferingSummary> offerings = new ArrayList<>();
         Map<UUID, List<GroupSummary>> groups = new HashMap<>();
-        Map<OfferingId, List<PlanSummary>> byOffering = new LinkedHashMap<>();
         List<PlanSummary> plans = new ArrayList<>();
-        catalogue.query(sql, (ResultSet rs) -> {
+        while (rs.next()) {
+            if (rs.getInt("part") == 0) {
+                total = rs.getLong("total");
+                if (rs.getObject("offering_id") != null) {
+                    offerings.add(offering(rs));
+                }
+                continue;
+            }
             UUID owner = rs.getObject("owner_id", UUID.class);
             if (rs.getObject("plan_id") != null && !groups.containsKey(owner)) {
-                plans.add(new PlanSummary(new PlanId(owner), new OfferingId(rs.getObject("offering_id", UUID.class)),
-                        rs.getString("plan_name"), rs.getBoolean("restricted"),
-                        rs.getBoolean("include_descendant_groups"), List.of(), rs.getLong("plan_version")));
+                plans.add(new PlanSummary(new PlanId(owner),
+                        new OfferingId(rs.getObject("plan_offering_id", UUID.class)), rs.getString("plan_name"),
+                        rs.getBoolean("plan_restricted"), rs.getBoolean("plan_descendants"), List.of(),
+                        rs.getLong("plan_version")));
             }
             List<GroupSummary> owned = groups.computeIfAbsent(owner, id -> new ArrayList<>());
             if (rs.getObject("group_id") != null) {
                 owned.add(GroupRows.read(rs));
             }
-        }, args);
+        }
+        Map<OfferingId, List<PlanSummary>> byOffering = new LinkedHashMap<>();
         for (PlanSummary plan : plans) {
             byOffering.computeIfAbsent(plan.offeringId(), id -> new ArrayList<>()).add(withGroups(plan, groups));
         }
-        return offerings.stream().map(o -> new OfferingSummary(o.offeringId(), o.name(), o.providerId(),
-                o.providerName(), o.shared(), o.restricted(), o.includeDescendantGroups(),
+        return new Paging.Counted<>(total, offerings.stream().map(o -> new OfferingSummary(o.offeringId(), o.name(),
+                o.providerId(), o.providerName(), o.shared(), o.restricted(), o.includeDescendantGroups(),
                 groups.getOrDefault(o.offeringId().uuid(), List.of()), byOffering.getOrDefault(o.offeringId(),
-                List.of()), o.version())).toList();
+                List.of()), o.version())).toList());
     }
-
     private List<PlanSummary> withGroups(List<PlanSummary> plans) {
         if (plans.isEmpty()) {
             return plans;
@@ -571,10 +574,10 @@ public class OfferingQueryHandler {
     }
 
     private static OfferingSummary offering(ResultSet rs) throws SQLException {
-        return new OfferingSummary(new OfferingId(rs.getObject("offering_id", UUID.class)), rs.getString("name"),
-                new CustomerId(rs.getObject("provider_id", UUID.class)), rs.getString("provider_name"),
-                rs.getBoolean("shared"), rs.getBoolean("restricted"), rs.getBoolean("include_descendant_groups"),
-                List.of(), List.of(), rs.getLong("version"));
+        return new OfferingSummary(new OfferingId(rs.getObject("offering_id", UUID.class)),
+                rs.getString("offering_name"), new CustomerId(rs.getObject("provider_id", UUID.class)),
+                rs.getString("provider_name"), rs.getBoolean("shared"), rs.getBoolean("offering_restricted"),
+                rs.getBoolean("offering_descendants"), List.of(), List.of(), rs.getLong("offering_version"));
     }
 
     private static PlanSummary plan(ResultSet rs, int row) throws SQLException {
