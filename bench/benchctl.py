@@ -457,6 +457,27 @@ def cmd_table(a):
         print(fmt.format(*r[:7]))
 
 
+def cmd_rounds(a):
+    """One table line per scenario from the lines of its rounds (BENCH_ROUNDS): all its requests over all its
+    seconds, the highest p50 and p99 of its rounds, its non-2xx answers and socket errors summed; scenarios in the
+    order they first ran."""
+    runs = {}
+    with open(a.rounds, encoding="utf-8") as f:
+        for line in f:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) >= 7:
+                runs.setdefault(parts[0], []).append(parts)
+    for name, lines in runs.items():
+        requests = sum(int(p[6]) for p in lines)
+        seconds = sum(int(p[6]) / float(p[1]) for p in lines if float(p[1]) > 0)
+        rps = requests / seconds if seconds > 0 else 0.0
+        p50 = max(float(p[2]) for p in lines)
+        p99 = max(float(p[3]) for p in lines)
+        non2xx = sum(int(p[4]) for p in lines)
+        sock = sum(int(p[5]) for p in lines)
+        print(f"{name}\t{rps:.1f}\t{p50:.2f}\t{p99:.2f}\t{non2xx}\t{sock}\t{requests}")
+
+
 def cmd_ratios(a):
     """The offering reads next to the group list page of the same run (target: at least 1.0x)."""
     rps = {}
@@ -530,6 +551,8 @@ def main():
     p.add_argument("--log-prefix", required=True)
     p = sub.add_parser("table")
     p.add_argument("--results", required=True)
+    p = sub.add_parser("rounds")
+    p.add_argument("--rounds", required=True, help="result lines of every round, as the scenarios write them")
     p = sub.add_parser("ratios")
     p.add_argument("--results", required=True)
     p.add_argument("--base", required=True, help="the scenario the others are compared with")

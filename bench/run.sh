@@ -8,6 +8,10 @@
 # then stops the service and drops the database. Every setting is an environment variable:
 #
 #   BENCH_DURATION=30        seconds per scenario
+#   BENCH_ROUNDS=1           rounds the scenarios take turns in: with 3, each scenario runs 3 times for a third of
+#                            BENCH_DURATION, in the order of BENCH_SCENARIOS each round, so that a drift of the
+#                            machine's speed during the run falls on every scenario alike (its table line: all its
+#                            requests over all its seconds; p50 and p99 the highest of its rounds)
 #   BENCH_WARMUP=60          seconds of mixed warm-up before the first scenario
 #   BENCH_CONNECTIONS=16     wrk connections (pgbench clients too)
 #   BENCH_THREADS=2          wrk threads (pgbench threads too)
@@ -47,6 +51,7 @@ case "${1:-}" in
 esac
 
 DURATION=${BENCH_DURATION:-30}
+ROUNDS=${BENCH_ROUNDS:-1}
 WARMUP=${BENCH_WARMUP:-60}
 CONNECTIONS=${BENCH_CONNECTIONS:-16}
 THREADS=${BENCH_THREADS:-2}
@@ -178,17 +183,26 @@ run_wrk warm-up warmup "$WARMUP" ""
 # previous scenario's writes left behind is neither charged to the next scenario nor hidden: it is printed.
 for s in $SCENARIOS; do
   [[ -f "bench/lua/$s.lua" ]] || { echo "unknown scenario $s" >&2; exit 2; }
-  log "projections caught up after $(python3 bench/benchctl.py settle --url "$URL") s"
-  log "scenario $s ${DURATION} s"
-  [[ $STATEMENTS == yes ]] && "${PSQL[@]}" -d "$DB" -Atc "select pg_stat_statements_reset()" >/dev/null
-  run_wrk "$s" "$s" "$DURATION" "$RESULTS"
-  if [[ $STATEMENTS == yes ]]; then
-    log "projections caught up after $(python3 bench/benchctl.py settle --url "$URL") s"
-    requests=$(awk '/ requests in / {print $1; exit}' "$OUT/wrk-$s.txt")
-    log "$s: $(python3 -c "print(round($(statements_since_reset) / max(1, $requests), 1))") SQL statements per" \
-        "request (pg_stat_statements; the streaming projections' work included)"
-  fi
 done
+[[ "$ROUNDS" =~ ^[1-9][0-9]*$ ]] || { echo "BENCH_ROUNDS must be a positive integer, was $ROUNDS" >&2; exit 2; }
+ROUND_DURATION=$(( DURATION / ROUNDS > 0 ? DURATION / ROUNDS : 1 ))
+ROUND_RESULTS=$RESULTS
+(( ROUNDS > 1 )) && ROUND_RESULTS="$OUT/rounds.tsv" && : > "$ROUND_RESULTS"
+for round in $(seq "$ROUNDS"); do
+  for s in $SCENARIOS; do
+    log "projections caught up after $(python3 bench/benchctl.py settle --url "$URL") s"
+    log "scenario $s ${ROUND_DURATION} s$( (( ROUNDS > 1 )) && echo ", round $round of $ROUNDS")"
+    [[ $STATEMENTS == yes ]] && "${PSQL[@]}" -d "$DB" -Atc "select pg_stat_statements_reset()" >/dev/null
+    run_wrk "$s" "$s" "$ROUND_DURATION" "$ROUND_RESULTS"
+    if [[ $STATEMENTS == yes ]]; then
+      log "projections caught up after $(python3 bench/benchctl.py settle --url "$URL") s"
+      requests=$(awk '/ requests in / {print $1; exit}' "$OUT/wrk-$s.txt")
+      log "$s: $(python3 -c "print(round($(statements_since_reset) / max(1, $requests), 1))") SQL statements per" \
+          "request (pg_stat_statements; the streaming projections' work included)"
+    fi
+  done
+done
+(( ROUNDS > 1 )) && python3 bench/benchctl.py rounds --rounds "$ROUND_RESULTS" >> "$RESULTS"
 
 # 6. pgbench: one-row inserts into a small table of the same PostgreSQL, the bound of any write path.
 "${PSQL[@]}" -d "$DB" -c "create table bench_one_row (id bigserial primary key, created_at timestamptz not null default now(), payload text not null)"
@@ -213,7 +227,7 @@ kill "$RSS_PID" 2>/dev/null; wait "$RSS_PID" 2>/dev/null || true; RSS_PID=
 
 echo
 echo "Results: $total groups seeded (name filter '$FILTER' matches $matching), wrk -t$THREADS -c$CONNECTIONS," \
-     "${DURATION} s per scenario after ${WARMUP} s warm-up; pgbench $CONNECTIONS clients, ${PGBENCH_DURATION} s;" \
+     "$(( ROUND_DURATION * ROUNDS )) s per scenario$( (( ROUNDS > 1 )) && echo " in $ROUNDS rounds taking turns") after ${WARMUP} s warm-up; pgbench $CONNECTIONS clients, ${PGBENCH_DURATION} s;" \
      "planner statistics: $STATISTICS"
 [[ $WITH_OFFERINGS == yes ]] && echo "Offerings: $CUSTOMERS_N customers and $OFFERINGS_N offerings with $PLANS_N plans" \
      "each seeded ($(tail -n 1 "$OUT/seed.txt" | sed 's/.*; offerings: /offerings: /'))"
