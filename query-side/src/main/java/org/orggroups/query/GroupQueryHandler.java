@@ -115,17 +115,7 @@ public class GroupQueryHandler {
         String counted = fromMatches ? countedFromMatches(filtered, order) : counted(filtered, order);
         return Paging.page(query.page(),
                 () -> jdbc.queryForObject(count, Long.class, where.args()),
-                (offset, limit) -> jdbc.query(counted, rs -> {
-                    long total = 0;
-                    List<GroupSummary> rows = new ArrayList<>();
-                    while (rs.next()) {
-                        total = rs.getLong("total");
-                        if (rs.getObject("group_id") != null) {
-                            rows.add(GroupRows.read(rs));
-                        }
-                    }
-                    return new Paging.Counted<>(total, rows);
-                }, fromMatches // the clause's values once for the matches, or for the count and then the slice
+                (offset, limit) -> jdbc.query(counted, Paging.counted("group_id", GroupRows::map), fromMatches // the clause's values once for the matches, or for the count and then the slice
                         ? where.args(offset, limit) : where.args(where.args(offset, limit))));
     }
 

@@ -1,10 +1,13 @@
 package org.orggroups.query;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
 
 import org.orggroups.api.query.Page;
 import org.orggroups.api.query.PageRequest;
+import org.springframework.jdbc.core.ResultSetExtractor;
+import org.springframework.jdbc.core.RowMapper;
 
 /**
  * Offset paging shared by the list queries. Source of the rules: API.md section 3, {@code page}: 1-based,
@@ -47,6 +50,30 @@ public final class Paging {
     }
 
     private Paging() {
+    }
+
+    /**
+     * Reads the result of a statement that counts and slices in one: every row carries the total in a column
+     * {@code total}, and a row whose {@code idColumn} is {@code null} is the count alone (the slice's left join
+     * found nothing, past the end or with nothing matching).
+     *
+     * @param idColumn a column that is never {@code null} in a row of the slice
+     * @param rows     reads one row of the slice
+     * @param <T>      the item type
+     * @return the total (0 when the statement answered no row) and the slice's rows, in the statement's order
+     */
+    public static <T> ResultSetExtractor<Counted<T>> counted(String idColumn, RowMapper<T> rows) {
+        return rs -> {
+            long total = 0;
+            List<T> read = new ArrayList<>();
+            while (rs.next()) {
+                total = rs.getLong("total");
+                if (rs.getObject(idColumn) != null) {
+                    read.add(rows.mapRow(rs, read.size()));
+                }
+            }
+            return new Counted<>(total, read);
+        };
     }
 
     /**

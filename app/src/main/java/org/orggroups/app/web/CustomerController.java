@@ -198,15 +198,10 @@ public class CustomerController {
         return ResponseEntity.ok().build();
     }
 
-    /**
-     * The customer after this request: from the view, or, when a delete committed in between, its last recorded state,
-     * so that a stored rename is answered as stored, never 404 (as {@code GroupController} answers a stored group write).
-     */
+    /** The customer right after this request's command was stored ({@link Messaging#written}). */
     private CustomerSummary written(CustomerId id) {
-        return messaging.find(new FindCustomer(id), CustomerSummary.class)
-                .or(() -> messaging.find(new FindCustomerVersion(id, null), CustomerVersion.class)
-                        .map(CustomerVersion::state))
-                .orElseThrow(ApiException::notFound);
+        return messaging.written(new FindCustomer(id), CustomerSummary.class, new FindCustomerVersion(id, null),
+                CustomerVersion.class, CustomerVersion::state);
     }
 
     private CustomerSummary findOrFail(CustomerId id) {

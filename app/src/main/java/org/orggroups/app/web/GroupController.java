@@ -267,15 +267,10 @@ public class GroupController {
         throw ApiException.fields(errors);
     }
 
-    /**
-     * The group right after this request's command was stored: from the view, or, when a delete of the group or of an
-     * ancestor committed in between and removed it from the view, its last recorded state. A stored write is answered
-     * as stored, never 404 (API.md 12.11 states the rule for offerings and plans; it holds here too).
-     */
+    /** The group right after this request's command was stored ({@link Messaging#written}). */
     private GroupSummary written(GroupId id) {
-        return messaging.find(new FindGroup(id), GroupSummary.class)
-                .or(() -> messaging.find(new FindGroupVersion(id, null), GroupVersion.class).map(GroupVersion::state))
-                .orElseThrow(ApiException::notFound);
+        return messaging.written(new FindGroup(id), GroupSummary.class, new FindGroupVersion(id, null),
+                GroupVersion.class, GroupVersion::state);
     }
 
     private GroupSummary findOrFail(GroupId id) {

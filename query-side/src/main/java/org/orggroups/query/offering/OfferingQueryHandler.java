@@ -185,17 +185,8 @@ public class OfferingQueryHandler {
         return Paging.page(query.page(),
                 () -> jdbc.queryForObject("select count(*)" + filtered, Long.class, where.args()),
                 (offset, limit) -> {
-                    Paging.Counted<PlanSummary> slice = jdbc.query(counted, rs -> {
-                        long total = 0;
-                        List<PlanSummary> rows = new ArrayList<>();
-                        while (rs.next()) {
-                            total = rs.getLong("total");
-                            if (rs.getObject("plan_id") != null) {
-                                rows.add(plan(rs, 0));
-                            }
-                        }
-                        return new Paging.Counted<>(total, rows);
-                    }, where.args(where.args(offset, limit)));
+                    Paging.Counted<PlanSummary> slice = jdbc.query(counted,
+                            Paging.counted("plan_id", OfferingQueryHandler::plan), where.args(where.args(offset, limit)));
                     // The groups are read once the slice's connection is back in the pool: without a transaction to
                     // share one connection, a read that held it while asking for another could wait for itself once
                     // every connection of the pool was held so.

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -79,6 +80,26 @@ public class Messaging {
     /** Asks a query whose answer is an {@code Optional<R>}. */
     public <R> Optional<R> find(Object query, Class<R> type) {
         return join(queries.query(query, ResponseTypes.optionalInstanceOf(type)));
+    }
+
+    /**
+     * The resource right after this request's command was stored: from its view, or, when a delete of it (or, for a
+     * group, of an ancestor) committed in between and removed it from the view, its last recorded state, the one
+     * {@code history/} shows. A stored write is answered as stored, never 404 (API.md section 3; 12.11 states the
+     * rule for offerings and plans).
+     *
+     * @param current      the query of the view, answered with an {@code Optional<R>}
+     * @param type         the resource's type
+     * @param lastRecorded the query of the latest version, answered with an {@code Optional<V>}
+     * @param versionType  the type of a version
+     * @param state        the resource's state in a version
+     * @return the resource
+     * @throws ApiException 404 when neither query finds it (nothing was ever recorded for it)
+     */
+    public <R, V> R written(Object current, Class<R> type, Object lastRecorded, Class<V> versionType,
+                            Function<V, R> state) {
+        return find(current, type).or(() -> find(lastRecorded, versionType).map(state))
+                .orElseThrow(ApiException::notFound);
     }
 
     /** Asks a query whose answer is a {@code Page<R>}. */
