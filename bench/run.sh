@@ -9,9 +9,11 @@
 #
 #   BENCH_DURATION=30        seconds per scenario
 #   BENCH_ROUNDS=1           rounds the scenarios take turns in: with 3, each scenario runs 3 times for a third of
-#                            BENCH_DURATION, in the order of BENCH_SCENARIOS each round, so that a drift of the
-#                            machine's speed during the run falls on every scenario alike (its table line: all its
-#                            requests over all its seconds; p50 and p99 the highest of its rounds)
+#                            BENCH_DURATION, so that a drift of the machine's speed during the run falls on every
+#                            scenario alike; each round starts one scenario further along BENCH_SCENARIOS, so that
+#                            with as many rounds as scenarios (or a multiple) each one runs in every place of a
+#                            round alike (its table line: all its requests over all its seconds; p50 and p99 the
+#                            highest of its rounds)
 #   BENCH_WARMUP=60          seconds of mixed warm-up before the first scenario
 #   BENCH_CONNECTIONS=16     wrk connections (pgbench clients too)
 #   BENCH_THREADS=2          wrk threads (pgbench threads too)
@@ -188,8 +190,11 @@ done
 ROUND_DURATION=$(( DURATION / ROUNDS > 0 ? DURATION / ROUNDS : 1 ))
 ROUND_RESULTS=$RESULTS
 (( ROUNDS > 1 )) && ROUND_RESULTS="$OUT/rounds.tsv" && : > "$ROUND_RESULTS"
+read -r -a SCENARIO_LIST <<< "$SCENARIOS"
 for round in $(seq "$ROUNDS"); do
-  for s in $SCENARIOS; do
+  # Rotated by one each round: the first scenario of a round was seen to run slower than the others.
+  for i in $(seq 0 $(( ${#SCENARIO_LIST[@]} - 1 ))); do
+    s=${SCENARIO_LIST[$(( (i + round - 1) % ${#SCENARIO_LIST[@]} ))]}
     log "projections caught up after $(python3 bench/benchctl.py settle --url "$URL") s"
     log "scenario $s ${ROUND_DURATION} s$( (( ROUNDS > 1 )) && echo ", round $round of $ROUNDS")"
     [[ $STATEMENTS == yes ]] && "${PSQL[@]}" -d "$DB" -Atc "select pg_stat_statements_reset()" >/dev/null
