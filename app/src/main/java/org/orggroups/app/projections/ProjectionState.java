@@ -31,8 +31,8 @@ public record ProjectionState(String name, String kind, String status, Long posi
     /**
      * A streaming processor's batch failed on this node and the processor has not got past it since, or the
      * processor is backing off after an error (on a node that holds none of its segments, only while a segment with
-     * events to handle is claimed by no node or under this node's name): Axon rolls the batch back and tries it again after a back-off, and
-     * {@code error} says why it failed. A segment held by a node that stopped renewing its claim shows
+     * events to handle is claimed by no node or under this node's name): Axon rolls the batch back and tries it
+     * again after a back-off, and {@code error} says why it failed. A segment held by a node that stopped renewing its claim shows
      * {@link #WAITING} instead: the processor cannot get past that segment until a node takes it over.
      */
     public static final String RETRYING = "retrying";

@@ -440,12 +440,12 @@ public class OfferingQueryHandler {
         String counted = with + "pg (" + PAGE_COLUMNS + ") as (" + slice + "), " + details(listing)
                 + " order by part, offering_name " + (filter.nameDescending() ? "desc" : "asc")
                 + ", offering_id, plan_name, plan_id, name, group_id";
-        String countOnly = (walk == null ? "" : "with recursive " + walk.with() + " ")
-                + "select count(*) from (" + matches + ") m";
         Object[] countArgs = concat(walkArgs, matchArgs);
+        String counting = matches; // the count alone is only asked for page=last
         ResultSetExtractor<Paging.Counted<OfferingSummary>> reader = OfferingQueryHandler::readPage;
         return Paging.page(page,
-                () -> catalogue.queryForObject(countOnly, Long.class, countArgs),
+                () -> catalogue.queryForObject((walk == null ? "" : "with recursive " + walk.with() + " ")
+                        + "select count(*) from (" + counting + ") m", Long.class, countArgs),
                 (offset, limit) -> catalogue.query(counted, reader, fromMatches
                         ? concat(countArgs, new Object[] {offset, limit}) : where.args(where.args(offset, limit))));
     }

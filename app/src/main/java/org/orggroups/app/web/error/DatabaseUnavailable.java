@@ -1,6 +1,7 @@
 package org.orggroups.app.web.error;
 
 import java.sql.SQLException;
+import java.util.Set;
 
 import org.hibernate.exception.JDBCConnectionException;
 import org.springframework.dao.DataAccessException;
@@ -30,7 +31,7 @@ final class DatabaseUnavailable {
      * H2's vendor codes 90028 and 90031 ("IO Exception"), raised when the connection to an H2 server is cut under a
      * statement; PostgreSQL's driver sets no vendor codes, so they cannot be mistaken.
      */
-    private static final java.util.Set<Integer> H2_IO_ERRORS = java.util.Set.of(90028, 90031);
+    private static final Set<Integer> H2_IO_ERRORS = Set.of(90028, 90031);
 
     private DatabaseUnavailable() {
     }
