@@ -83,11 +83,12 @@ public class AxonConfig {
      * work) in plain JDBC transactions on the application's data source. Axon's auto-configuration would wrap the
      * application's transaction manager, which is JPA's because users and tokens are JPA entities: every command
      * then opened a Hibernate session for work that is all JDBC (the event store, the token store and the
-     * projections' {@code JdbcTemplate}), 7 % of a create's JVM samples (decision record 17). The JDBC manager is not
-     * a Spring bean, so Spring Boot still builds JPA's for the repositories. Nothing run inside a unit of work uses
-     * JPA; if something did, JPA's manager would refuse to start within this one rather than use a second
-     * connection. A unit of work started inside a JPA transaction (a rebuild, the dataset generator) joins it, since
-     * JPA's manager binds its JDBC connection to the data source.
+     * projections' {@code JdbcTemplate}), 8.6 % of a create's JVM samples (decision record 17). The JDBC manager is
+     * not a Spring bean, so Spring Boot still builds JPA's for the repositories. Nothing run inside a unit of work
+     * uses JPA: users and tokens are only touched by the HTTP edge's authentication and user endpoints. Code that
+     * wraps Axon's work in a transaction of its own must take this manager (the dataset generator does): under JPA's,
+     * this one would find no transaction it can join and commit the shared connection at its own end. A rebuild's
+     * transaction is JPA's, but what it runs inside uses no transaction manager (its handlers, the token store).
      *
      * @param dataSource the application's data source, shared with {@code JdbcTemplate}
      * @return the transaction manager of every Axon component that asks for one

@@ -27,8 +27,6 @@ import org.orggroups.app.eventstore.EventTable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Fills an empty event store with a large, realistic and valid history for benchmarks (see
@@ -38,7 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * written.
  *
  * <p>The engine that appends is Axon's own {@link JdbcEventStorageEngine} on the service's table and data source,
- * in the Spring transaction, not the service's engine: that one appends one statement per event, so that it can
+ * in one of Axon's transactions, not the service's engine: that one appends one statement per event, so that it can
  * hand each global index to the projections of its transaction. Here a transaction's inserts go as one JDBC batch,
  * each taking its index from the column's default. The rows are the same: the same columns, the same serializer,
  * Axon's own time stamp format.
@@ -65,27 +63,26 @@ public class DatasetGenerator {
 
     private final EventStorageEngine appender;
     private final EventProcessingConfiguration processing;
-    private final TransactionTemplate transaction;
+    private final TransactionManager transactions;
     private final JdbcTemplate jdbc;
     private final String staffUsername;
 
     /**
      * @param storage       the service's storage engine, whose event serializer this uses
      * @param dataSource    the service's database
-     * @param axonTransactions Axon's view of the Spring transactions, for the appending engine
+     * @param axonTransactions Axon's transactions (plain JDBC ones, {@code AxonConfig}), one per appended batch
      * @param staffUsername the configured staff user, to whom the events are attributed
      * @throws IllegalStateException when the service's engine is not one of Axon's own (no serializer to take)
      */
     public DatasetGenerator(EventStorageEngine storage, DataSource dataSource, TransactionManager axonTransactions,
-                            EventProcessingConfiguration processing, PlatformTransactionManager transactionManager,
-                            JdbcTemplate jdbc, @Value("${orggroups.admin.username:admin}") String staffUsername) {
+                            EventProcessingConfiguration processing, JdbcTemplate jdbc, @Value("${orggroups.admin.username:admin}") String staffUsername) {
         if (!(storage instanceof AbstractEventStorageEngine service)) {
             throw new IllegalStateException("unexpected event storage engine " + storage.getClass().getName());
         }
         this.appender = appender(service.getEventSerializer(), service.getSnapshotSerializer(), dataSource,
                 axonTransactions);
         this.processing = processing;
-        this.transaction = new TransactionTemplate(transactionManager);
+        this.transactions = axonTransactions;
         this.jdbc = jdbc;
         this.staffUsername = staffUsername == null ? "admin" : staffUsername.strip();
     }
@@ -244,7 +241,7 @@ public class DatasetGenerator {
     /** Appends in one transaction; the events get their global indexes in list order. */
     private int append(List<EventMessage<?>> batch) {
         if (!batch.isEmpty()) {
-            transaction.executeWithoutResult(status -> appender.appendEvents(batch));
+            transactions.executeInTransaction(() -> appender.appendEvents(batch));
         }
         return batch.size();
     }
