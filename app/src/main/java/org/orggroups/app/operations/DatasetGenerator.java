@@ -75,7 +75,8 @@ public class DatasetGenerator {
      * @throws IllegalStateException when the service's engine is not one of Axon's own (no serializer to take)
      */
     public DatasetGenerator(EventStorageEngine storage, DataSource dataSource, TransactionManager axonTransactions,
-                            EventProcessingConfiguration processing, JdbcTemplate jdbc, @Value("${orggroups.admin.username:admin}") String staffUsername) {
+                            EventProcessingConfiguration processing, JdbcTemplate jdbc,
+                            @Value("${orggroups.admin.username:admin}") String staffUsername) {
         if (!(storage instanceof AbstractEventStorageEngine service)) {
             throw new IllegalStateException("unexpected event storage engine " + storage.getClass().getName());
         }
