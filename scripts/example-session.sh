@@ -12,7 +12,7 @@ PORT=${PORT:-8080}
 BASE=http://localhost:$PORT
 PASSWORD=secret123
 if curl -s -o /dev/null "$BASE/"; then echo "port $PORT is taken: stop its service (Ctrl-C) or set PORT" >&2; exit 1; fi
-rm -f data/example.mv.db data/example.trace.db
+mkdir -p data && rm -f data/example.mv.db data/example.trace.db
 ORGGROUPS_ADMIN_PASSWORD=$PASSWORD PORT=$PORT \
 SPRING_DATASOURCE_URL='jdbc:h2:file:./data/example;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;LOCK_TIMEOUT=10000' \
   java -jar app/target/app-0.1.0-SNAPSHOT.jar > data/example.log 2>&1 &
