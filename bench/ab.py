@@ -9,7 +9,7 @@ load/seed.py (SEED groups, default 3000) and warmed up (WARM of the kit's mixed 
 SCENARIO). Then ROUNDS rounds: in each, every variant runs SCENARIO (the kit's load/scenario.lua: create,
 create_child, rename, retrieve, ...) for DURATION with wrk -t2 -c16, one after the other, the round's first variant
 moving one further each round, so that a drift of the machine's speed falls on all alike. After each run it waits
-until /api/projections/ shows every lag 0 (so the streaming projections' work for the run is counted) and prints:
+until every projection has caught up (benchctl.py settle) (so the streaming projections' work for the run is counted) and prints:
 
     requests/s and p99 ms (wrk), CPU ms per request of the variant's JVM and of the PostgreSQL backends connected
     to its database (utime + stime from /proc, so the server must run on this machine), committed transactions per
@@ -19,22 +19,28 @@ and at the end the median of the rounds and each JVM's resident set. Needs wrk, 
 127.0.0.1:5432 and the peer kit (bench/README.md, "Side by side with the CRUD peer"). Decision record 17 was
 measured with it.
 """
-import json
 import os
 import re
 import statistics
 import subprocess
 import sys
-import time
-import urllib.request
 
 PSQL = ["psql", "-X", "-h", "127.0.0.1", "-U", "postgres", "-Atc"]
 LISTS = "page=5&page_size=50&o=name;page=5&page_size=50&o=name&name=blue"
 PASSWORD = "ab-admin-password"
+BENCHCTL = os.path.join(os.path.dirname(os.path.abspath(__file__)), "benchctl.py")
 
 
 def psql(sql, db="postgres"):
     return subprocess.run(PSQL + [sql, "-d", db], capture_output=True, text=True, check=True).stdout.strip()
+
+
+def benchctl(*args, **env):
+    """bench/benchctl.py's command (wait, login, settle); its output, or the end of the run when it fails."""
+    result = subprocess.run(["python3", BENCHCTL, *args], env=dict(os.environ, **env), capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.exit(f"benchctl {args[0]}: {result.stderr.strip()}")
+    return result.stdout.strip()
 
 
 def jiffies(pid):
@@ -66,15 +72,8 @@ class Variant:
         self.rounds = []
 
     def start(self):
-        for _ in range(180):
-            try:
-                urllib.request.urlopen(self.base + "/api/organization-groups/")
-                break
-            except OSError:
-                time.sleep(1)
-        login = urllib.request.Request(self.base + "/api-auth/password/", headers={"Content-Type": "application/json"},
-                                       data=json.dumps({"username": "admin", "password": PASSWORD}).encode())
-        self.token = json.load(urllib.request.urlopen(login))["token"]
+        benchctl("wait", "--url", self.base, "--pid", str(self.process.pid))
+        self.token = benchctl("login", "--url", self.base, "--username", "admin", BENCH_PASSWORD=PASSWORD)
 
     def env(self, **more):
         return dict(os.environ, AUTH_TOKEN=self.token, BASE_URL=self.base, LOAD_DIR=self.load_dir,
@@ -99,20 +98,10 @@ class Variant:
         commits = int(psql(f"select xact_commit from pg_stat_database where datname = '{self.db}'"))
         return jiffies(self.process.pid), sum(jiffies(pid) for pid in backends), commits
 
-    def await_projections(self):
-        request = urllib.request.Request(self.base + "/api/projections/",
-                                         headers={"Authorization": "Token " + self.token})
-        for _ in range(120):
-            items = json.load(urllib.request.urlopen(request))
-            items = items if isinstance(items, list) else items.get("results", [])
-            if all((item.get("lag") or 0) == 0 for item in items):
-                return
-            time.sleep(0.5)
-
     def measure(self, scenario, duration):
         before = self.cpu()
         line = self.wrk(scenario, duration)
-        self.await_projections()
+        benchctl("settle", "--url", self.base, BENCH_TOKEN=self.token)
         after = self.cpu()
         requests = int(re.search(r"requests=(\d+)", line).group(1))
         row = {"rps": float(re.search(r"rps=([\d.]+)", line).group(1)),

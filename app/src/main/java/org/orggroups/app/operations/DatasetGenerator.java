@@ -63,14 +63,14 @@ public class DatasetGenerator {
 
     private final EventStorageEngine appender;
     private final EventProcessingConfiguration processing;
-    private final TransactionManager transactions;
     private final JdbcTemplate jdbc;
     private final String staffUsername;
 
     /**
      * @param storage       the service's storage engine, whose event serializer this uses
      * @param dataSource    the service's database
-     * @param axonTransactions Axon's transactions (plain JDBC ones, {@code AxonConfig}), one per appended batch
+     * @param axonTransactions Axon's transactions (plain JDBC ones, {@code AxonConfig}): the appending engine opens
+     *                         one per batch
      * @param staffUsername the configured staff user, to whom the events are attributed
      * @throws IllegalStateException when the service's engine is not one of Axon's own (no serializer to take)
      */
@@ -83,7 +83,6 @@ public class DatasetGenerator {
         this.appender = appender(service.getEventSerializer(), service.getSnapshotSerializer(), dataSource,
                 axonTransactions);
         this.processing = processing;
-        this.transactions = axonTransactions;
         this.jdbc = jdbc;
         this.staffUsername = staffUsername == null ? "admin" : staffUsername.strip();
     }
@@ -239,10 +238,10 @@ public class DatasetGenerator {
                 shape.eventCounts(), first, last);
     }
 
-    /** Appends in one transaction; the events get their global indexes in list order. */
+    /** Appends in one transaction (the engine's own); the events get their global indexes in list order. */
     private int append(List<EventMessage<?>> batch) {
         if (!batch.isEmpty()) {
-            transactions.executeInTransaction(() -> appender.appendEvents(batch));
+            appender.appendEvents(batch);
         }
         return batch.size();
     }
