@@ -1,18 +1,24 @@
 package org.orggroups.app.eventstore;
 
+import java.time.Duration;
+
 import javax.sql.DataSource;
 
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -45,6 +51,20 @@ public class EventStoreConfig {
                 .transactionManager(transactionManager)
                 .schema(EventTable.EVENTS);
         return new IndexRecordingEventStorageEngine(builder, EventTable.EVENTS, transactionManager);
+    }
+
+    /**
+     * The embedded event store as Axon's auto-configuration builds it, with the streaming readers woken once per
+     * {@code orggroups.events.wake-delay} after local commits ({@link CoalescingEventStore}).
+     */
+    @Bean
+    public EventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,
+                                 @Value("${orggroups.events.wake-delay}") Duration wakeDelay) {
+        EmbeddedEventStore.Builder builder = EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class));
+        return new CoalescingEventStore(builder, wakeDelay);
     }
 
     /**
