@@ -3,11 +3,11 @@ package org.orggroups.app.eventstore;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.axonframework.common.AxonThreadFactory;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 
@@ -37,9 +37,11 @@ public class CoalescingEventStore extends EmbeddedEventStore {
     public CoalescingEventStore(Builder builder, Duration wakeDelay) {
         super(builder);
         this.wakeDelayNanos = wakeDelay.toNanos();
-        this.waker = wakeDelayNanos > 0
-                ? Executors.newSingleThreadScheduledExecutor(new AxonThreadFactory("EventStoreWaker"))
-                : null;
+        this.waker = wakeDelayNanos > 0 ? Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "EventStoreWaker");
+            thread.setDaemon(true);
+            return thread;
+        }) : null;
     }
 
     @Override
@@ -47,11 +49,17 @@ public class CoalescingEventStore extends EmbeddedEventStore {
         if (waker == null) {
             super.afterCommit(events);
         } else if (wakeScheduled.compareAndSet(false, true)) {
-            waker.schedule(() -> {
-                // Cleared before the wake-up, so a commit that lands while the producer reads schedules the next.
+            try {
+                waker.schedule(() -> {
+                    // Cleared before the wake-up, so a commit that lands while the producer reads schedules the next.
+                    wakeScheduled.set(false);
+                    super.afterCommit(events);
+                }, wakeDelayNanos, TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException shutDown) {
+                // A write that commits while the node shuts down: its events are stored, wake the reader at once.
                 wakeScheduled.set(false);
                 super.afterCommit(events);
-            }, wakeDelayNanos, TimeUnit.NANOSECONDS);
+            }
         }
     }
 

@@ -68,6 +68,17 @@ class CoalescingEventStoreTest {
         assertThat(engine.fetches.get()).isLessThanOrEqualTo(3);
     }
 
+    @Test
+    void aCommitDuringShutDownIsStoredWithoutAWakeUpToSchedule() {
+        store = new CoalescingEventStore(builder(), Duration.ofSeconds(1));
+        store.openStream(null);
+        store.shutDown();
+
+        store.publish(GenericEventMessage.asEventMessage("late"));
+
+        assertThat(engine.readEvents(null, false).map(event -> (Object) event.getPayload())).containsExactly("late");
+    }
+
     private EmbeddedEventStore.Builder builder() {
         return EmbeddedEventStore.builder().storageEngine(engine).fetchDelay(60_000);
     }
