@@ -49,8 +49,7 @@ public class GroupQueryHandler {
      */
     @QueryHandler
     public Optional<GroupSummary> handle(FindGroup query) {
-        return jdbc.query("select " + GroupRows.columns("g") + FROM + " where g.group_id = ?",
-                GroupRows::map, query.groupId().uuid()).stream().findFirst();
+        return GroupRows.current(jdbc, query.groupId().uuid());
     }
 
     /**

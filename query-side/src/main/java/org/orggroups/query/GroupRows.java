@@ -2,10 +2,12 @@ package org.orggroups.query;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.orggroups.api.group.GroupId;
 import org.orggroups.api.query.GroupSummary;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Reads {@code group_view} rows into {@link GroupSummary}, for every query handler that shows groups. */
 public final class GroupRows {
@@ -21,6 +23,16 @@ public final class GroupRows {
         return String.join(", ",
                 alias + ".group_id", alias + ".name", alias + ".parent_id", alias + ".parent_name",
                 alias + ".customers_count", alias + ".version");
+    }
+
+    /**
+     * @param jdbc    access to {@code group_view}
+     * @param groupId a group
+     * @return its row in the view, or empty when it has none (never created, or deleted)
+     */
+    public static Optional<GroupSummary> current(JdbcTemplate jdbc, UUID groupId) {
+        return jdbc.query("select " + columns("g") + " from group_view g where g.group_id = ?", GroupRows::map, groupId)
+                .stream().findFirst();
     }
 
     /** A {@code RowMapper} view of {@link #read}. */

@@ -19,6 +19,8 @@ import org.orggroups.api.group.GroupDeleted;
 import org.orggroups.api.group.GroupId;
 import org.orggroups.api.group.GroupRenamed;
 import org.orggroups.api.group.GroupReparented;
+import org.orggroups.api.query.GroupSummary;
+import org.orggroups.api.query.WrittenGroups;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -59,7 +61,7 @@ public class GroupViewProjection {
     }
 
     /**
-     * Adds the group's row, with no customers yet.
+     * Adds the group's row, with no customers yet, and hands it to the command's sender ({@link WrittenGroups}).
      *
      * @param event   the creation
      * @param version the event's sequence number in the group's aggregate: the group's first ETag
@@ -69,15 +71,19 @@ public class GroupViewProjection {
     @EventHandler
     public void on(GroupCreated event, @SequenceNumber long version, EventMessage<?> message) {
         String parentName = event.parentId() == null ? null : lockParentAndGetName(event.parentId());
+        GroupSummary row = new GroupSummary(event.groupId(), event.name(), event.parentId(), parentName, 0, version);
         jdbc.update("insert into group_view (group_id, name, parent_id, parent_name, customers_count, version)"
-                        + " values (?, ?, ?, ?, 0, ?)",
-                event.groupId().uuid(), event.name(), uuidOrNull(event.parentId()), parentName, version);
+                        + " values (?, ?, ?, ?, ?, ?)",
+                row.groupId().uuid(), row.name(), uuidOrNull(row.parentId()), row.parentName(), row.customersCount(),
+                row.version());
+        WrittenGroups.record(row);
         // A new group has no timeline row to end yet.
         openGroups(TimelinePosition.of(message), "group_id = ?", event.groupId().uuid());
     }
 
     /**
-     * Renames the group and rewrites the {@code parent_name} of its direct children.
+     * Renames the group and rewrites the {@code parent_name} of its direct children; hands the group's row to the
+     * command's sender.
      *
      * @param event   the rename
      * @param version the event's sequence number: the group's new ETag
@@ -93,10 +99,11 @@ public class GroupViewProjection {
                 event.name(), version, groupId), event.groupId());
         jdbc.update("update group_view set parent_name = ? where parent_id = ?", event.name(), groupId);
         recordGroups(message, "(group_id = ? or parent_id = ?)", groupId, groupId);
+        handToSender(groupId);
     }
 
     /**
-     * Moves the group under its new parent, or makes it a root.
+     * Moves the group under its new parent, or makes it a root; hands the group's row to the command's sender.
      *
      * @param event   the move
      * @param version the event's sequence number: the group's new ETag
@@ -110,6 +117,7 @@ public class GroupViewProjection {
                 "update group_view set parent_id = ?, parent_name = ?, version = ? where group_id = ?",
                 uuidOrNull(event.parentId()), parentName, version, event.groupId().uuid()), event.groupId());
         recordGroups(message, "group_id = ?", event.groupId().uuid());
+        handToSender(event.groupId().uuid());
     }
 
     /**
@@ -269,6 +277,16 @@ public class GroupViewProjection {
         System.arraycopy(first, 0, all, 0, first.length);
         System.arraycopy(args, 0, all, first.length, args.length);
         return all;
+    }
+
+    /**
+     * Hands a changed group's row, read again in this transaction, to the command's sender when it collects
+     * ({@link WrittenGroups}); reads nothing otherwise (a replay, a cascade of another command).
+     */
+    private void handToSender(UUID groupId) {
+        if (WrittenGroups.collecting()) {
+            GroupRows.current(jdbc, groupId).ifPresent(WrittenGroups::record);
+        }
     }
 
     /**

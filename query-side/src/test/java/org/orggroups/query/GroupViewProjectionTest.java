@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import org.orggroups.api.group.GroupId;
 import org.orggroups.api.query.FindCustomer;
 import org.orggroups.api.query.FindGroup;
 import org.orggroups.api.query.GroupSummary;
+import org.orggroups.api.query.WrittenGroups;
 
 class GroupViewProjectionTest {
 
@@ -41,6 +43,63 @@ class GroupViewProjectionTest {
 
         assertThat(readSide.group(root)).isEqualTo(new GroupSummary(root, "Root", null, null, 0, 0));
         assertThat(readSide.group(child)).isEqualTo(new GroupSummary(child, "Child", root, "Root", 0, 0));
+    }
+
+    @Test
+    void aCreatedRowIsHandedToItsSenderAsStored() {
+        GroupId root = readSide.createGroup("Root");
+        GroupId[] child = new GroupId[1];
+
+        Map<GroupId, GroupSummary> stored = WrittenGroups.collect(() -> child[0] = readSide.createGroup("Child", root));
+
+        assertThat(stored).containsOnlyKeys(child[0]);
+        assertThat(stored.get(child[0])).isEqualTo(readSide.group(child[0]))
+                .isEqualTo(new GroupSummary(child[0], "Child", root, "Root", 0, 0));
+    }
+
+    @Test
+    void aCollectionKeepsOnlyItsOwnCommandsRowsAndNothingIsKeptOutsideOne() {
+        GroupId[] inner = new GroupId[1];
+        GroupId[] outer = new GroupId[1];
+
+        Map<GroupId, GroupSummary> outerRows = WrittenGroups.collect(() -> {
+            Map<GroupId, GroupSummary> innerRows = WrittenGroups.collect(() -> inner[0] = readSide.createGroup("Inner"));
+            assertThat(innerRows).containsOnlyKeys(inner[0]);
+            outer[0] = readSide.createGroup("Outer");
+        });
+        readSide.createGroup("Outside");
+
+        assertThat(outerRows).containsOnlyKeys(outer[0]);
+        assertThat(WrittenGroups.collect(() -> { })).isEmpty();
+    }
+
+    @Test
+    void aRenamedOrMovedRowIsHandedToItsSenderAsStoredAndOnlyWhenCollected() {
+        GroupId root = readSide.createGroup("Root");
+        GroupId other = readSide.createGroup("Other");
+        GroupId child = readSide.createGroup("Child", root);
+
+        Map<GroupId, GroupSummary> renamed = WrittenGroups.collect(() -> readSide.renameGroup(root, "Renamed"));
+        Map<GroupId, GroupSummary> moved = WrittenGroups.collect(() -> readSide.moveGroup(child, other));
+
+        assertThat(renamed).containsOnlyKeys(root);
+        assertThat(renamed.get(root)).isEqualTo(new GroupSummary(root, "Renamed", null, null, 0, 1));
+        assertThat(moved).containsOnlyKeys(child);
+        assertThat(moved.get(child)).isEqualTo(readSide.group(child))
+                .isEqualTo(new GroupSummary(child, "Child", other, "Other", 0, 1));
+    }
+
+    @Test
+    void aRowStoredInAUnitOfWorkThatRollsBackIsNotHandedOver() {
+        GroupId root = readSide.createGroup("Root");
+
+        Map<GroupId, GroupSummary> stored = WrittenGroups.collect(() -> {
+            DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+            readSide.renameGroup(root, "Lost the race");
+            unitOfWork.rollback();
+        });
+
+        assertThat(stored).isEmpty();
     }
 
     @Test

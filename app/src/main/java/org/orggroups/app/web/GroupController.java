@@ -24,6 +24,7 @@ import org.orggroups.api.query.FindGroupAsOf;
 import org.orggroups.api.query.FindGroupVersion;
 import org.orggroups.api.query.GroupSummary;
 import org.orggroups.api.query.GroupVersion;
+import org.orggroups.api.query.WrittenGroups;
 import org.orggroups.api.query.ListGroupsAsOf;
 import org.orggroups.api.query.Page;
 import org.orggroups.app.web.binding.UuidPathParameter;
@@ -114,8 +115,7 @@ public class GroupController {
             @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true) OrganizationGroupRequest body) {
         GroupChange change = check(body, true, null);
         GroupId id = GroupId.random();
-        messaging.send(new CreateGroup(id, change.name(), change.parent()));
-        GroupSummary group = written(id);
+        GroupSummary group = sendAndAnswer(id, new CreateGroup(id, change.name(), change.parent()));
         String base = Hyperlinks.base();
         return ResponseEntity.status(HttpStatus.CREATED)
                 .header(HttpHeaders.LOCATION, Hyperlinks.group(base, id.uuid()))
@@ -177,9 +177,8 @@ public class GroupController {
     private ResponseEntity<OrganizationGroup> change(GroupId id, GroupBody body, boolean nameRequired,
                                                      String ifMatch) {
         GroupChange change = check(body, nameRequired, id);
-        messaging.send(new UpdateGroup(id, change.name(), change.parentChange(),
+        GroupSummary group = sendAndAnswer(id, new UpdateGroup(id, change.name(), change.parentChange(),
                 IfMatch.expectedVersion(ifMatch, () -> findOrFail(id).version())));
-        GroupSummary group = written(id);
         return ResponseEntity.ok().eTag(Representations.etag(group))
                 .body(Representations.organizationGroup(Hyperlinks.base(), group));
     }
@@ -265,6 +264,16 @@ public class GroupController {
             errors.put("parent", List.of(Hyperlinks.OBJECT_DOES_NOT_EXIST));
         }
         throw ApiException.fields(errors);
+    }
+
+    /**
+     * Sends a command that writes the group {@code id} and answers the group as the view stored it in the command's
+     * transaction ({@link WrittenGroups}), or, when the command stored nothing for it (a change to what it already
+     * was), as {@link #written} reads it.
+     */
+    private GroupSummary sendAndAnswer(GroupId id, Object command) {
+        Map<GroupId, GroupSummary> stored = WrittenGroups.collect(() -> messaging.send(command));
+        return stored.containsKey(id) ? stored.get(id) : written(id);
     }
 
     /** The group right after this request's command was stored ({@link Messaging#written}). */
