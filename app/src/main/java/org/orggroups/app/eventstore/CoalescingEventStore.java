@@ -19,8 +19,8 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
  * {@code group-report}); after every commit on this node Axon wakes it at once. Under a steady stream of writes each
  * wake-up then finds one or two events, and each of them travels alone through a fetch query, both processors'
  * coordinators and work packages, a batch transaction and the audit log's index look-up. Woken once per delay
- * instead, the producer fetches every event committed within it in one query and the processors handle them in one
- * batch each. The streaming views lag by up to that much more; commands and the synchronous views do not wait for it.
+ * instead, the producer fetches every event committed within it in one query and each processor handles them in one
+ * batch (up to its batch size, 500 events). The streaming views lag by up to that much more; commands and the synchronous views do not wait for it.
  * Events committed on other nodes are still found within the store's fetch delay, as before. A zero delay keeps
  * Axon's own behaviour. Measured in decision record 18.
  */
@@ -67,6 +67,8 @@ public class CoalescingEventStore extends EmbeddedEventStore {
     public void shutDown() {
         if (waker != null) {
             waker.shutdownNow();
+            // A wake-up cancelled above leaves the flag set: cleared, a later commit wakes the reader at once.
+            wakeScheduled.set(false);
         }
         super.shutDown();
     }
