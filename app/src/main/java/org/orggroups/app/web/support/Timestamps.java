@@ -35,6 +35,14 @@ public final class Timestamps {
     private static final Pattern COMPACT_OFFSET = Pattern.compile("(T.*[+-])(\\d{2})(\\d{2})$");
     private static final Pattern HOURS_OFFSET = Pattern.compile("(T.*[+-]\\d{2})$");
 
+    /**
+     * The first and the last instant a timestamp may name: Waldur's (Python's) date-times hold the years 1 to 9999
+     * only and refuse any other as a malformed timestamp; the read tables' open end of a state (V14) lies after the
+     * last one.
+     */
+    private static final Instant FIRST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LAST = Instant.parse("9999-12-31T23:59:59.999999Z");
+
     /** Waldur's message for a malformed timestamp parameter. */
     public static final String INVALID = "Invalid timestamp format.";
 
@@ -65,12 +73,17 @@ public final class Timestamps {
 
     /**
      * Parses an ISO 8601 date-time ({@code 2026-11-29T08:27:14.123456Z}, {@code ...+02:00}, {@code ...+0200},
-     * with a space instead of {@code T}, without an offset: UTC) or a date ({@code 2026-11-29}: its midnight UTC).
+     * with a space instead of {@code T}, without an offset: UTC) or a date ({@code 2026-11-29}: its midnight UTC),
+     * of the years 1 to 9999 in UTC.
      *
      * @param text the text, or {@code null}
-     * @return the instant, or empty when the text is none of these
+     * @return the instant, or empty when the text is none of these or names an instant outside those years
      */
     public static Optional<Instant> parse(String text) {
+        return parseAnyYear(text).filter(instant -> !instant.isBefore(FIRST) && !instant.isAfter(LAST));
+    }
+
+    private static Optional<Instant> parseAnyYear(String text) {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
