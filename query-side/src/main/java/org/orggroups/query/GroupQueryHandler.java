@@ -31,8 +31,16 @@ public class GroupQueryHandler {
 
     private static final String FROM = " from group_view g";
     private static final String FROM_TIMELINE = " from group_timeline g";
-    /** The timeline rows valid at one instant (bound twice): those that began by then and had not ended. */
-    private static final String VALID_AT = "g.valid_from <= ? and (g.valid_to is null or g.valid_to > ?)";
+    /**
+     * The timeline rows valid at one instant (bound twice): those that began by then and had not ended. A current
+     * state's open end is read as the first instant of the year 10000, after every instant the API accepts
+     * (years 1 to 9999), so that both tests are on columns of the timeline's name index (V14): an as-of list walks
+     * that index in its order and skips the states of other instants there, without reading their rows. The
+     * expression is the index's, character for character in meaning; {@code AsOfListIndexIntegrationTest} checks
+     * that PostgreSQL uses it.
+     */
+    public static final String VALID_AT = "g.valid_from <= ? and coalesce(g.valid_to,"
+            + " timestamp with time zone '10000-01-01 00:00:00+00') > ?";
     /** Ties left by the requested terms, whatever their direction, so that pages are stable (API.md section 3). */
     private static final String TIE_BREAK = "g.group_id asc";
 

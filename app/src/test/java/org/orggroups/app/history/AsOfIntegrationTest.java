@@ -107,11 +107,28 @@ class AsOfIntegrationTest extends IntegrationTest {
     @Test
     void aBadTimestampIsRefused() {
         String id = group("Any", null);
-        for (String path : List.of("/api/organization-groups/?as_of=yesterday", path(id) + "?as_of=2026-02-30T00:00:00")) {
+        // Years outside 1 to 9999 are malformed as in Waldur, whose date-times cannot hold them.
+        for (String path : List.of("/api/organization-groups/?as_of=yesterday", path(id) + "?as_of=2026-02-30T00:00:00",
+                "/api/organization-groups/?as_of=%2B10000-01-01T00:00:00Z", path(id) + "?as_of=0000-12-31T23:59:59Z",
+                "/api/organization-groups/?as_of=%2B294277-01-01T00:00:00Z",
+                "/api/organization-groups/?as_of=9999-12-31T23:59:59-01:00")) {
             Response response = call("GET", path, null, null);
             assertThat(response.status()).as(path).isEqualTo(400);
             assertThat(response.body()).as(path).isEqualTo("{\"as_of\":[\"Invalid timestamp format.\"]}");
         }
+    }
+
+    /** The last instant the API accepts sees the present states, whose end is open. */
+    @Test
+    void theLastAcceptedInstantSeesThePresent() {
+        String id = group("Present", null);
+        for (String path : List.of("/api/organization-groups/?as_of=9999-12-31T23:59:59.999999Z",
+                path(id) + "?as_of=9999-12-31")) {
+            Response response = call("GET", path, null, null);
+            assertThat(response.status()).as(path).isEqualTo(200);
+            assertThat(response.body()).as(path).contains("\"Present\"");
+        }
+        assertThat(call("GET", path(id) + "?as_of=0001-01-01T00:00:00Z", null, null).status()).isEqualTo(404);
     }
 
     /** Records the present answers to every probe, and an instant after the last change and before the next. */

@@ -1,0 +1,78 @@
+package org.orggroups.app.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.orggroups.api.query.GroupSummary;
+import org.orggroups.api.query.ListGroups;
+import org.orggroups.api.query.ListGroupsAsOf;
+import org.orggroups.api.query.PageRequest;
+import org.orggroups.app.config.Databases;
+import org.orggroups.app.support.IntegrationTest;
+import org.orggroups.query.GroupQueryHandler;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+/**
+ * The as-of list on PostgreSQL's timeline name index (V14): the index holds the validity expression of
+ * {@link GroupQueryHandler#VALID_AT}, so PostgreSQL tests both ends of a state on the index's entries. The index's
+ * expression and the handler's are written in two places; this test fails when they part, because the planner then
+ * no longer matches the handler's test to the index.
+ */
+class AsOfListIndexIntegrationTest extends IntegrationTest {
+
+    @Autowired
+    private DataSource dataSource;
+
+    /**
+     * A state that ended, one that began later and one still current sort before the page's groups; inside a
+     * transaction that is rolled back, every other plan than an index walk is ruled out, and the plan must test
+     * the validity on the index, with no filter on the rows, and answer as the default plan does.
+     */
+    @Test
+    void theNameIndexTestsBothEndsOfAState() throws SQLException {
+        Assumptions.assumeTrue(Databases.isPostgres(dataSource), "PostgreSQL only");
+        String renamed = newGroup("A renamed later", null);
+        newGroup("B present then", null);
+        Instant at = Instant.now();
+        assertThat(patch("/api/organization-groups/" + renamed + "/", Map.of("name", "Z renamed")).status())
+                .isEqualTo(200);
+        newGroup("A created later", null);
+        ListGroupsAsOf query = new ListGroupsAsOf(new ListGroups(null, null, null, List.of(), new PageRequest(1, 50)), at);
+        List<String> expected = names(new GroupQueryHandler(jdbc), query);
+        assertThat(expected).containsExactly("A renamed later", "B present then");
+
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                JdbcTemplate indexOnly = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
+                for (String method : List.of("seqscan", "bitmapscan", "sort")) {
+                    indexOnly.execute("set local enable_" + method + " = off");
+                }
+                String plan = String.join("\n", indexOnly.queryForList("explain select g.name from group_timeline g"
+                        + " where " + GroupQueryHandler.VALID_AT + " order by g.name, g.group_id fetch first 50 rows only",
+                        String.class, at.atOffset(ZoneOffset.UTC), at.atOffset(ZoneOffset.UTC)));
+                assertThat(plan).contains("idx_group_timeline_name").contains("Index Cond").contains("COALESCE")
+                        .doesNotContain("Filter:");
+                assertThat(names(new GroupQueryHandler(indexOnly), query)).isEqualTo(expected);
+            } finally {
+                connection.rollback();
+            }
+        }
+    }
+
+    private static List<String> names(GroupQueryHandler groups, ListGroupsAsOf query) {
+        return groups.handle(query).items().stream().map(GroupSummary::name).toList();
+    }
+}
