@@ -1,9 +1,6 @@
 package org.orggroups.query;
 
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -81,7 +78,7 @@ public class GroupQueryHandler {
      */
     @QueryHandler
     public Optional<GroupSummary> handle(FindGroupAsOf query) {
-        OffsetDateTime at = utcMicros(query.asOf());
+        OffsetDateTime at = StoredTimes.floor(query.asOf());
         return jdbc.query("select " + GroupRows.columns("g") + FROM_TIMELINE + " where g.group_id = ? and " + VALID_AT
                         + " order by g.from_index desc fetch first 1 rows only",
                 GroupRows::map, query.groupId().uuid(), at, at).stream().findFirst();
@@ -96,13 +93,8 @@ public class GroupQueryHandler {
      */
     @QueryHandler
     public Page<GroupSummary> handle(ListGroupsAsOf query) {
-        OffsetDateTime at = utcMicros(query.asOf());
+        OffsetDateTime at = StoredTimes.floor(query.asOf());
         return list(query.list(), FROM_TIMELINE, new SqlWhere().and(VALID_AT, at, at));
-    }
-
-    /** Times are stored at microsecond precision in UTC (API.md section 1), so they are compared so too. */
-    static OffsetDateTime utcMicros(Instant instant) {
-        return instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
     }
 
     private Page<GroupSummary> list(ListGroups query, String from, SqlWhere where) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -86,6 +87,24 @@ class AuditEventsIntegrationTest extends IntegrationTest {
         assertThat(paged.header("Link")).isEqualTo("<" + baseUrl() + AUDIT + "?page_size=3>; rel=\"first\", <"
                 + baseUrl() + AUDIT + "?page_size=3>; rel=\"prev\", <" + baseUrl() + AUDIT
                 + "?page=2&page_size=3>; rel=\"last\"");
+    }
+
+    /**
+     * Bounds finer than the stored microseconds (API.md section 7: finer digits are dropped) keep every event on
+     * its side: an event is after an instant half a microsecond before it, though the database would round that
+     * instant to the event's own.
+     */
+    @Test
+    void boundsBetweenMicrosecondsKeepEachEventOnItsSide() {
+        post("/api/organization-groups/", Map.of("name", "Fine"));
+        Instant at = Instant.parse(awaitCount(AUDIT, 1).json().get(0).get("timestamp").asText());
+        String halfBefore = at.minusNanos(500).toString();
+        String justAfter = at.plusNanos(100).toString();
+        assertThat(halfBefore).endsWith("500Z");
+        assertThat(list("?created_after=" + halfBefore).header("X-Result-Count")).isEqualTo("1");
+        assertThat(list("?created_before=" + justAfter).header("X-Result-Count")).isEqualTo("1");
+        assertThat(list("?created_after=" + justAfter).header("X-Result-Count")).isEqualTo("0");
+        assertThat(list("?created_before=" + halfBefore).header("X-Result-Count")).isEqualTo("0");
     }
 
     @Test

@@ -3,7 +3,6 @@ package org.orggroups.query.audit;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 import org.axonframework.queryhandling.QueryHandler;
@@ -12,6 +11,7 @@ import org.orggroups.api.query.audit.AuditEvent;
 import org.orggroups.api.query.audit.ListAuditEvents;
 import org.orggroups.query.Paging;
 import org.orggroups.query.SqlWhere;
+import org.orggroups.query.StoredTimes;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -53,10 +53,10 @@ public class AuditEventQueryHandler {
             where.and("correlation_id = ?", query.correlationId());
         }
         if (query.createdBefore() != null) {
-            where.and("time_stamp < ?", OffsetDateTime.ofInstant(query.createdBefore(), ZoneOffset.UTC));
+            where.and("time_stamp < ?", StoredTimes.ceiling(query.createdBefore()));
         }
         if (query.createdAfter() != null) {
-            where.and("time_stamp > ?", OffsetDateTime.ofInstant(query.createdAfter(), ZoneOffset.UTC));
+            where.and("time_stamp > ?", StoredTimes.floor(query.createdAfter()));
         }
         long total = jdbc.queryForObject("select count(*) from audit_event" + where.sql(), Long.class, where.args());
         String select = "select " + COLUMNS + " from audit_event" + where.sql()
