@@ -6,12 +6,16 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.orggroups.app.support.IntegrationTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * Inputs a new user threw at the service to break it: every one must get the contract's status and a JSON body,
  * never a 500 (API.md section 1).
  */
+@ExtendWith(OutputCaptureExtension.class)
 class RobustnessIntegrationTest extends IntegrationTest {
 
     private static final String NUL = "{\"%s\":[\"Null characters are not allowed.\"]}";
@@ -25,6 +29,24 @@ class RobustnessIntegrationTest extends IntegrationTest {
         Response badFilter = call("GET", "/api/organization-groups/?parent=bad", null, null, "Accept", "text/plain");
         assertThat(badFilter.status()).isEqualTo(400);
         assertThat(badFilter.body()).isEqualTo("{\"parent\":[\"Enter a valid UUID.\"]}");
+    }
+
+    /**
+     * A write to a group or customer that does not exist is the client's mistake: 404, and no warning with a stack
+     * trace in the log (Axon's repository logged one for each).
+     */
+    @Test
+    void aWriteToNothingIsA404WithoutAStackTraceInTheLog(CapturedOutput output) {
+        String unknown = "11111111111111111111111111111111";
+        for (String[] write : new String[][] {{"DELETE", "/api/organization-groups/" + unknown + "/", null},
+                {"PATCH", "/api/organization-groups/" + unknown + "/", json(Map.of("name", "a"))},
+                {"PATCH", "/api/customers/" + unknown + "/", json(Map.of("name", "a"))},
+                {"DELETE", "/api/customers/" + unknown + "/", null}}) {
+            Response response = call(write[0], write[1], adminToken(), write[2]);
+            assertThat(response.status()).as(write[0] + " " + write[1]).isEqualTo(404);
+            assertThat(response.body()).isEqualTo("{\"detail\":\"Not found.\"}");
+        }
+        assertThat(output.getAll()).doesNotContain("AggregateNotFoundException").doesNotContain("AbstractRepository");
     }
 
     /** The Link header repeats the query four times: a long one must not overflow the response headers. */
