@@ -131,6 +131,10 @@ class GroupListingIntegrationTest extends WebIntegrationTest {
             assertResponse(get(GROUPS + "?page_size=3&page=" + page), 404, detail(INVALID_PAGE));
         }
         assertResponse(get(GROUPS + "?page="), 200, get(GROUPS).body());
+        // Django's paginator reads the page with Python's int(), which allows blanks around it and a sign.
+        for (String page : List.of("%201", "1%20", "%2B1")) {
+            assertResponse(get(GROUPS + "?page_size=3&page=" + page), 200, get(GROUPS + "?page_size=3").body());
+        }
     }
 
     @Test

@@ -75,7 +75,8 @@ public final class Paging {
             return new PageRequest(null, size);
         }
         try {
-            int page = Integer.parseInt(pageText);
+            // Read as Python's int() reads it (Django's paginator): blanks around the number and a sign are allowed.
+            int page = Integer.parseInt(pageText.strip());
             if (page < 1) {
                 throw invalidPage();
             }
