@@ -33,8 +33,8 @@ public class GroupQueryHandler {
      * state's open end is read as the first instant of the year 10000, after every instant the API accepts
      * (years 1 to 9999), so that both tests are on columns of the timeline's name index (V14): an as-of list walks
      * that index in its order and skips the states of other instants there, without reading their rows. The
-     * expression is the index's, character for character in meaning; {@code AsOfListIndexIntegrationTest} checks
-     * that PostgreSQL uses it.
+     * migration writes the same expression into the index; {@code AsOfListIndexIntegrationTest} fails when the two
+     * part, because PostgreSQL then no longer tests this one on the index.
      */
     public static final String VALID_AT = "g.valid_from <= ? and coalesce(g.valid_to,"
             + " timestamp with time zone '10000-01-01 00:00:00+00') > ?";
