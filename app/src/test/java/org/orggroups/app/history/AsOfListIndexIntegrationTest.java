@@ -25,10 +25,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
- * The as-of list on PostgreSQL's timeline name index (V14): the index holds the validity expression of
- * {@link GroupQueryHandler#VALID_AT}, so PostgreSQL tests both ends of a state on the index's entries. The index's
- * expression and the handler's are written in two places; this test fails when they part, because the planner then
- * no longer matches the handler's test to the index.
+ * The as-of list on PostgreSQL's timeline name index (V14): the index holds when each state began, so PostgreSQL
+ * tests the beginning of {@link GroupQueryHandler#VALID_AT} on the index's entries and reads no row of a state begun
+ * after the instant. The index and the handler's test are written in two places; this test fails when they part.
  */
 class AsOfListIndexIntegrationTest extends IntegrationTest {
 
@@ -38,10 +37,10 @@ class AsOfListIndexIntegrationTest extends IntegrationTest {
     /**
      * A state that ended, one that began later and one still current sort before the page's groups; inside a
      * transaction that is rolled back, every other plan than an index walk is ruled out, and the plan must test
-     * the validity on the index, with no filter on the rows, and answer as the default plan does.
+     * the beginning on the index and answer as the default plan does.
      */
     @Test
-    void theNameIndexTestsBothEndsOfAState() throws SQLException {
+    void theNameIndexTestsTheBeginningOfAState() throws SQLException {
         Assumptions.assumeTrue(Databases.isPostgres(dataSource), "PostgreSQL only");
         String renamed = newGroup("A renamed later", null);
         newGroup("B present then", null);
@@ -63,8 +62,7 @@ class AsOfListIndexIntegrationTest extends IntegrationTest {
                 String plan = String.join("\n", indexOnly.queryForList("explain select g.name from group_timeline g"
                         + " where " + GroupQueryHandler.VALID_AT + " order by g.name, g.group_id fetch first 50 rows only",
                         String.class, at.atOffset(ZoneOffset.UTC), at.atOffset(ZoneOffset.UTC)));
-                assertThat(plan).contains("idx_group_timeline_name").contains("Index Cond").contains("COALESCE")
-                        .doesNotContain("Filter:");
+                assertThat(plan).contains("idx_group_timeline_name").containsPattern("Index Cond: \\(valid_from <=");
                 assertThat(names(new GroupQueryHandler(indexOnly), query)).isEqualTo(expected);
             } finally {
                 connection.rollback();

@@ -47,8 +47,7 @@ public final class Timestamps {
 
     /**
      * The first instant a timestamp may name, and the first it may not: Waldur's (Python's) date-times hold the years
-     * 1 to 9999 only and refuse any other as a malformed timestamp; the read tables' open end of a state (V14) is the
-     * end of the year 9999.
+     * 1 to 9999 only and refuse any other as a malformed timestamp (a year past PostgreSQL's last one was a 500 here).
      */
     private static final Instant FIRST = Instant.parse("0001-01-01T00:00:00Z");
     private static final Instant END = Instant.parse("+10000-01-01T00:00:00Z");
