@@ -35,7 +35,7 @@ class AsOfListIndexIntegrationTest extends IntegrationTest {
     private DataSource dataSource;
 
     /**
-     * A state that ended, one that began later and one still current sort before the page's groups; inside a
+     * A state that ended after the instant, one that began after it and one current throughout; inside a
      * transaction that is rolled back, every other plan than an index walk is ruled out, and the plan must test
      * the beginning on the index and answer as the default plan does.
      */
