@@ -141,13 +141,16 @@ log "the service counts $total groups; name filter '$FILTER' matches $matching"
 # whole table for a page, a scan of every event for a count); autovacuum gathers them within a minute or so.
 STATISTICS="none (autovacuum off, BENCH_ANALYZE=$ANALYZE)"
 autovacuum=$("${PSQL[@]}" -d "$DB" -Atc "show autovacuum")
+vacuum_analyze() {  # when: words for the log
+  local started=$SECONDS
+  "${PSQL[@]}" -d "$DB" -c "vacuum analyze"
+  log "autovacuum is $autovacuum on this server; vacuum analyze $1 took $((SECONDS - started)) s"
+}
 VACUUM=no
 if [[ "$ANALYZE" == 1 || ( "$ANALYZE" == auto && "$autovacuum" == off ) ]]; then
   VACUUM=yes
-  started=$SECONDS
-  "${PSQL[@]}" -d "$DB" -c "vacuum analyze"
+  vacuum_analyze "after seeding"
   STATISTICS="vacuum analyze after seeding and after the warm-up (server autovacuum $autovacuum)"
-  log "autovacuum is $autovacuum on this server; vacuum analyze took $((SECONDS - started)) s"
 elif [[ "$autovacuum" == on ]]; then
   STATISTICS="left to autovacuum"
 fi
@@ -185,9 +188,7 @@ log "warm-up ${WARMUP} s"
 run_wrk warm-up warmup "$WARMUP" ""
 if [[ $VACUUM == yes ]]; then
   log "projections caught up after $(python3 bench/benchctl.py settle --url "$URL") s"
-  started=$SECONDS
-  "${PSQL[@]}" -d "$DB" -c "vacuum analyze"
-  log "vacuum analyze after the warm-up took $((SECONDS - started)) s"
+  vacuum_analyze "after the warm-up"
 fi
 
 # 5. The scenarios.

@@ -133,7 +133,7 @@ public final class Timestamps {
             return LocalTime.MIDNIGHT;
         }
         String fraction = form.group("fraction") == null ? "" : form.group("fraction");
-        String nanos = (fraction.length() > 9 ? fraction.substring(0, 9) : fraction + "0".repeat(9 - fraction.length()));
+        String nanos = fraction.length() > 9 ? fraction.substring(0, 9) : fraction + "0".repeat(9 - fraction.length());
         return LocalTime.of(Integer.parseInt(form.group("hour")), number(form.group("minute")),
                 number(form.group("second")), Integer.parseInt(nanos));
     }
