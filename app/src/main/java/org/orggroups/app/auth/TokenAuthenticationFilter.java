@@ -3,6 +3,7 @@ package org.orggroups.app.auth;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -38,6 +39,8 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
     /** The value of {@code WWW-Authenticate} on every 401, as DRF's token authentication sends it. */
     static final String CHALLENGE = "Token";
     private static final String KEYWORD = "token";
+    /** What separates the header's words, as Python's {@code str.split()} in DRF; compiled once, not per request. */
+    private static final Pattern WORD_SEPARATOR = Pattern.compile("\\s+");
 
     private static final Logger LOG = LoggerFactory.getLogger(TokenAuthenticationFilter.class);
 
@@ -54,7 +57,7 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        String[] parts = header == null ? new String[0] : header.trim().split("\\s+");
+        String[] parts = header == null ? new String[0] : WORD_SEPARATOR.split(header.trim());
         if (parts.length == 0 || !parts[0].toLowerCase(Locale.ROOT).equals(KEYWORD)) {
             chain.doFilter(request, response);
             return;
