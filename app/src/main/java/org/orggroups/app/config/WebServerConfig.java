@@ -1,12 +1,14 @@
 package org.orggroups.app.config;
 
 import java.io.IOException;
+import java.time.Duration;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.apache.catalina.core.StandardHost;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.web.servlet.DispatcherServletAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.servlet.WebMvcProperties;
@@ -42,6 +44,23 @@ public class WebServerConfig {
                 connector.setProperty("relaxedQueryChars", "[]");
             });
         };
+    }
+
+    /**
+     * Lets at most {@code orggroups.http.concurrency} requests run at once ({@link RequestConcurrencyValve}); 0, the
+     * default, means twice the cores the JVM sees.
+     *
+     * @param concurrency requests at once, 0 or more
+     * @throws IllegalArgumentException if {@code concurrency} is negative or {@code maxWait} not positive
+     * @param maxWait     {@code orggroups.http.max-wait}: how long a request waits for its turn before a 503
+     */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> requestConcurrency(
+            @Value("${orggroups.http.concurrency}") int concurrency,
+            @Value("${orggroups.http.max-wait}") Duration maxWait) {
+        int limit = concurrency == 0 ? 2 * Runtime.getRuntime().availableProcessors() : concurrency;
+        RequestConcurrencyValve valve = new RequestConcurrencyValve(limit, maxWait);
+        return factory -> factory.addContextValves(valve);
     }
 
     /**

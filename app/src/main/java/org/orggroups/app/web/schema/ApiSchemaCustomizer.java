@@ -54,7 +54,8 @@ public class ApiSchemaCustomizer implements OperationCustomizer {
             Map.entry(415, "The body is not declared JSON (`{\"detail\": \"Unsupported media type \\\"<type>\\\" in "
                     + "request.\"}`)."),
             Map.entry(429, "Too many attempts; retry after `Retry-After` seconds."),
-            Map.entry(503, "The database cannot be reached (`{\"detail\": \"" + ErrorBodies.SERVICE_UNAVAILABLE
+            Map.entry(503, "The database cannot be reached, or the request waited past `ORGGROUPS_HTTP_MAX_WAIT` "
+                    + "for its turn on a busy node (`{\"detail\": \"" + ErrorBodies.SERVICE_UNAVAILABLE
                     + "\"}`); a write so answered was not recorded, unless the connection broke while it "
                     + "committed."));
 

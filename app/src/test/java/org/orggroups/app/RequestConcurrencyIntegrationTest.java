@@ -1,0 +1,81 @@
+package org.orggroups.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.orggroups.app.config.RequestConcurrencyValve;
+import org.orggroups.app.support.IntegrationTest;
+import org.orggroups.app.web.error.ErrorBodies;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * A node lets {@code orggroups.http.concurrency} requests run at once ({@link RequestConcurrencyValve}): here one,
+ * held by a rename that waits for its group's lock. Another request waits for its turn and, past
+ * {@code orggroups.http.max-wait}, is answered 503 with DRF's body, having changed nothing; the health probes
+ * never wait; the held request completes once the lock is released, and the node serves again.
+ */
+@TestPropertySource(properties = {"orggroups.http.concurrency=1", "orggroups.http.max-wait=400ms"})
+class RequestConcurrencyIntegrationTest extends IntegrationTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @Autowired
+    private DataSource dataSource;
+
+    @Test
+    void aRequestPastItsWaitIs503AndChangesNothingWhileProbesNeverWait() throws Exception {
+        String held = newGroup("Held", null);
+        CompletableFuture<Response> rename;
+        try (Connection lock = dataSource.getConnection()) {
+            lock.setAutoCommit(false);
+            lockAggregate(lock, held);
+            rename = CompletableFuture.supplyAsync(() -> patch(linkOfGroup(held), Map.of("name", "Renamed")));
+
+            // The rename has the one turn once a read waits past max-wait.
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> get("/api/organization-groups/").status() == 503);
+            Response refused = post("/api/organization-groups/", Map.of("name", "Refused"));
+            assertThat(refused.status()).isEqualTo(503);
+            assertThat(refused.header("Content-Type")).startsWith("application/json");
+            assertThat(refused.json()).isEqualTo(JSON.valueToTree(Map.of("detail", ErrorBodies.SERVICE_UNAVAILABLE)));
+
+            HttpResponse<String> liveness = HTTP.send(HttpRequest.newBuilder(
+                    URI.create(baseUrl() + "/actuator/health/liveness")).timeout(Duration.ofMillis(300)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(liveness.statusCode()).isEqualTo(200);
+            assertThat(rename).isNotDone();
+            lock.rollback();
+        }
+        assertThat(rename.get().status()).isEqualTo(200);
+        assertThat(rename.get().json().get("name").asText()).isEqualTo("Renamed");
+
+        Response all = get("/api/organization-groups/");
+        assertThat(all.status()).isEqualTo(200);
+        assertThat(all.json().findValuesAsText("name")).containsExactly("Renamed");
+    }
+
+    /** Holds the rename's aggregate lock (the group's first event row, as AggregateLockInterceptor takes it). */
+    private static void lockAggregate(Connection connection, String group) throws Exception {
+        try (PreparedStatement statement = connection.prepareStatement("select global_index from domain_event_entry"
+                + " where aggregate_identifier = ? and sequence_number = 0 for update")) {
+            statement.setString(1, UUID.fromString(
+                    group.replaceFirst("(.{8})(.{4})(.{4})(.{4})(.{12})", "$1-$2-$3-$4-$5")).toString());
+            statement.executeQuery().close();
+        }
+    }
+}
