@@ -3,11 +3,14 @@ package org.orggroups.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
+import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.Map;
@@ -27,7 +30,8 @@ import org.springframework.test.context.TestPropertySource;
  * A node lets {@code orggroups.http.concurrency} requests run at once ({@link RequestConcurrencyValve}): here one,
  * held by a rename that waits for its group's lock. Another request waits for its turn and, past
  * {@code orggroups.http.max-wait}, is answered 503 with DRF's body, having changed nothing; the health probes
- * never wait; the held request completes once the lock is released, and the node serves again.
+ * never wait; the held request completes once the lock is released, and the node serves again. A body that arrives
+ * slowly is read before its request takes a turn.
  */
 @TestPropertySource(properties = {"orggroups.http.concurrency=1", "orggroups.http.max-wait=400ms"})
 class RequestConcurrencyIntegrationTest extends IntegrationTest {
@@ -67,6 +71,28 @@ class RequestConcurrencyIntegrationTest extends IntegrationTest {
         Response all = get("/api/organization-groups/");
         assertThat(all.status()).isEqualTo(200);
         assertThat(all.json().findValuesAsText("name")).containsExactly("Renamed");
+    }
+
+    @Test
+    void aBodySentSlowlyHoldsNoTurnWhileItArrives() throws Exception {
+        byte[] body = json(Map.of("name", "Sent slowly")).getBytes(StandardCharsets.UTF_8);
+        try (Socket client = new Socket("localhost", port)) {
+            OutputStream out = client.getOutputStream();
+            out.write(("POST /api/organization-groups/ HTTP/1.1\r\nHost: localhost\r\nAuthorization: Token "
+                    + adminToken() + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(body, 0, 5);
+            out.flush();
+            // Three times past max-wait, and the node's one turn is still free for others.
+            for (int i = 0; i < 3; i++) {
+                assertThat(get("/api/organization-groups/").status()).isEqualTo(200);
+                Thread.sleep(200);
+            }
+            out.write(body, 5, body.length - 5);
+            out.flush();
+            String answer = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 201 ").contains("\"name\":\"Sent slowly\"");
+        }
     }
 
     /** Holds the rename's aggregate lock (the group's first event row, as AggregateLockInterceptor takes it). */

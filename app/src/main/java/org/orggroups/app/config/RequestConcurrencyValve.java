@@ -1,18 +1,35 @@
 package org.orggroups.app.config;
 
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ValveBase;
+import org.apache.tomcat.util.http.Parameters;
 import org.orggroups.app.web.error.ErrorBodies;
 import org.orggroups.app.web.support.CorrelationIdFilter;
+import org.orggroups.app.web.support.RequestBodies;
 
 /**
  * Lets at most {@code concurrency} requests of this node run at once; the others wait their turn in arrival order.
@@ -58,6 +75,9 @@ public class RequestConcurrencyValve extends ValveBase {
             getNext().invoke(request, response);
             return;
         }
+        if (!readBodyAhead(request, response)) {
+            return;
+        }
         if (!awaitTurn()) {
             refuse(request, response);
             return;
@@ -69,12 +89,41 @@ public class RequestConcurrencyValve extends ValveBase {
         }
     }
 
+    /**
+     * Reads the request's body, up to one byte past {@link RequestBodies#MAX_BYTES}, before the request waits for its
+     * turn, and hands the application a request that reads it from memory ({@link ReadBody}): a client that sends its
+     * body slowly would otherwise hold a turn while it trickles in, and a few such clients would stop the node. A body
+     * declared over the limit is not read: the application answers it 413 from its length.
+     *
+     * @return false when the body could not be read (the client went away or stalled past the connection's
+     *         timeout); the request is then answered 400 as a body the application could not read
+     */
+    private static boolean readBodyAhead(Request request, Response response) {
+        long declared = request.getContentLengthLong();
+        boolean chunked = declared < 0 && request.getHeader("Transfer-Encoding") != null;
+        if (declared == 0 || declared > RequestBodies.MAX_BYTES || declared < 0 && !chunked) {
+            return true;
+        }
+        byte[] body;
+        try {
+            body = request.getInputStream().readNBytes(RequestBodies.MAX_BYTES + 1);
+        } catch (IOException e) {
+            answer(request, response, HttpServletResponse.SC_BAD_REQUEST, ErrorBodies.JSON_PARSE_ERROR + e.getMessage());
+            return false;
+        }
+        request.setRequest(new ReadBody(request.getRequest(), body));
+        return true;
+    }
+
     /** Answers as the application answers while its database cannot be reached, before any of it has run. */
     private static void refuse(Request request, Response response) {
+        answer(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, ErrorBodies.SERVICE_UNAVAILABLE);
+    }
+
+    private static void answer(Request request, Response response, int status, String detail) {
         try {
             response.setHeader(CorrelationIdFilter.HEADER, CorrelationIdFilter.idOf(request));
-            ErrorBodies.write(response.getResponse(), HttpServletResponse.SC_SERVICE_UNAVAILABLE,
-                    ErrorBodies.detail(ErrorBodies.SERVICE_UNAVAILABLE));
+            ErrorBodies.write(response.getResponse(), status, ErrorBodies.detail(detail));
         } catch (IOException e) {
             // the client has gone: nothing more can be said to it
         }
@@ -86,6 +135,98 @@ public class RequestConcurrencyValve extends ValveBase {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        }
+    }
+
+    /**
+     * A request whose body has been read: its stream and reader serve the bytes read, and its parameters are the
+     * query's followed by those of a form body ({@code application/x-www-form-urlencoded}, as the login takes),
+     * which Tomcat no longer parses once the body's stream has been used.
+     */
+    private static final class ReadBody extends HttpServletRequestWrapper {
+
+        private final byte[] body;
+        private Map<String, String[]> parameters;
+
+        ReadBody(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("the body has been read");
+                }
+
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) {
+                    return in.read(buffer, offset, length);
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            String encoding = getCharacterEncoding();
+            return new BufferedReader(new InputStreamReader(getInputStream(),
+                    encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding)));
+        }
+
+        @Override
+        public String getParameter(String name) {
+            String[] values = getParameterMap().get(name);
+            return values == null ? null : values[0];
+        }
+
+        @Override
+        public String[] getParameterValues(String name) {
+            return getParameterMap().get(name);
+        }
+
+        @Override
+        public Enumeration<String> getParameterNames() {
+            return Collections.enumeration(getParameterMap().keySet());
+        }
+
+        @Override
+        public Map<String, String[]> getParameterMap() {
+            if (parameters == null) {
+                Map<String, String[]> all = new LinkedHashMap<>(super.getParameterMap());
+                String type = getContentType();
+                if (type != null && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+                    Parameters form = new Parameters();
+                    form.setCharset(StandardCharsets.UTF_8);
+                    form.processParameters(body, 0, body.length);
+                    for (String name : Collections.list(form.getParameterNames())) {
+                        String[] before = all.getOrDefault(name, new String[0]);
+                        String[] added = form.getParameterValues(name);
+                        String[] both = Arrays.copyOf(before, before.length + added.length);
+                        System.arraycopy(added, 0, both, before.length, added.length);
+                        all.put(name, both);
+                    }
+                }
+                parameters = Collections.unmodifiableMap(all);
+            }
+            return parameters;
         }
     }
 }
