@@ -30,6 +30,7 @@ import org.apache.tomcat.util.http.Parameters;
 import org.orggroups.app.web.error.ErrorBodies;
 import org.orggroups.app.web.support.CorrelationIdFilter;
 import org.orggroups.app.web.support.RequestBodies;
+import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * Lets at most {@code concurrency} requests of this node run at once; the others wait their turn in arrival order.
@@ -47,31 +48,40 @@ import org.orggroups.app.web.support.RequestBodies;
  */
 public class RequestConcurrencyValve extends ValveBase {
 
-    private static final String UNLIMITED_PREFIX = "/actuator/";
+    private static final String UNLIMITED = "/actuator";
 
     private final Semaphore turns;
     private final long maxWaitNanos;
+    private final int maxWaiting;
 
     /**
      * @param concurrency requests let run at once, at least 1
      * @param maxWait     how long a request waits for its turn before it is answered 503; positive
-     * @throws IllegalArgumentException if either is out of range
+     * @param maxWaiting  requests let wait at once; one more is answered 503 without waiting, so that the web
+     *                    server keeps threads free for the health probes; at least 0
+     * @throws IllegalArgumentException if one is out of range
      */
-    public RequestConcurrencyValve(int concurrency, Duration maxWait) {
+    public RequestConcurrencyValve(int concurrency, Duration maxWait, int maxWaiting) {
         super(true);
         if (concurrency < 1) {
             throw new IllegalArgumentException("orggroups.http.concurrency must be at least 1, was " + concurrency);
         }
-        if (maxWait.isNegative() || maxWait.isZero()) {
-            throw new IllegalArgumentException("orggroups.http.max-wait must be positive, was " + maxWait);
+        if (maxWait == null || maxWait.isNegative() || maxWait.isZero()) {
+            throw new IllegalArgumentException("orggroups.http.max-wait must be a positive duration such as 5s, was "
+                    + (maxWait == null ? "empty" : maxWait));
+        }
+        if (maxWaiting < 0) {
+            throw new IllegalArgumentException("the requests let wait must be at least 0, was " + maxWaiting);
         }
         this.turns = new Semaphore(concurrency, true);
         this.maxWaitNanos = maxWait.toNanos();
+        this.maxWaiting = maxWaiting;
     }
 
     @Override
     public void invoke(Request request, Response response) throws IOException, ServletException {
-        if (request.getDecodedRequestURI().startsWith(UNLIMITED_PREFIX)) {
+        String path = request.getDecodedRequestURI();
+        if (path.equals(UNLIMITED) || path.startsWith(UNLIMITED + "/")) {
             getNext().invoke(request, response);
             return;
         }
@@ -82,11 +92,18 @@ public class RequestConcurrencyValve extends ValveBase {
             refuse(request, response);
             return;
         }
+        // The answer is kept in memory and sent after the turn is given back: a client that reads it slowly (or
+        // pipelines requests and reads nothing) must not hold a turn while the socket's buffers stay full.
+        HttpServletResponse sent = response.getResponse();
+        ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(sent);
+        response.setResponse(answer);
         try {
             getNext().invoke(request, response);
         } finally {
             turns.release();
+            response.setResponse(sent);
         }
+        answer.copyBodyToResponse();
     }
 
     /**
@@ -131,7 +148,9 @@ public class RequestConcurrencyValve extends ValveBase {
 
     private boolean awaitTurn() {
         try {
-            return turns.tryAcquire(maxWaitNanos, TimeUnit.NANOSECONDS);
+            // a timed try, even of no time, keeps the arrival order that a plain tryAcquire() would barge past
+            long wait = turns.getQueueLength() >= maxWaiting ? 0 : maxWaitNanos;
+            return turns.tryAcquire(wait, TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.apache.catalina.core.StandardHost;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.boot.autoconfigure.web.servlet.DispatcherServletAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.servlet.WebMvcProperties;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
@@ -48,18 +49,26 @@ public class WebServerConfig {
 
     /**
      * Lets at most {@code orggroups.http.concurrency} requests run at once ({@link RequestConcurrencyValve}); 0, the
-     * default, means twice the cores the JVM sees.
+     * default, means twice the cores the JVM sees. At most half of Tomcat's request threads
+     * ({@code server.tomcat.threads.max}) wait for a turn, so that the rest stay free for the health probes.
      *
      * @param concurrency requests at once, 0 or more
-     * @throws IllegalArgumentException if {@code concurrency} is negative or {@code maxWait} not positive
      * @param maxWait     {@code orggroups.http.max-wait}: how long a request waits for its turn before a 503
+     * @param tomcat      Tomcat's settings, for its request threads
+     * @throws IllegalArgumentException if {@code concurrency} is empty or negative, or {@code maxWait} empty or not
+     *                                  positive
      */
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> requestConcurrency(
-            @Value("${orggroups.http.concurrency}") int concurrency,
-            @Value("${orggroups.http.max-wait}") Duration maxWait) {
+            @Value("${orggroups.http.concurrency}") Integer concurrency,
+            @Value("${orggroups.http.max-wait}") Duration maxWait, ServerProperties server) {
+        if (concurrency == null) {
+            throw new IllegalArgumentException(
+                    "orggroups.http.concurrency must be a whole number (0: twice the cores), was empty");
+        }
         int limit = concurrency == 0 ? 2 * Runtime.getRuntime().availableProcessors() : concurrency;
-        RequestConcurrencyValve valve = new RequestConcurrencyValve(limit, maxWait);
+        RequestConcurrencyValve valve = new RequestConcurrencyValve(limit, maxWait,
+                server.getTomcat().getThreads().getMax() / 2);
         return factory -> factory.addContextValves(valve);
     }
 
