@@ -23,6 +23,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.apache.catalina.connector.ClientAbortException;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ValveBase;
@@ -103,7 +104,11 @@ public class RequestConcurrencyValve extends ValveBase {
             turns.release();
             response.setResponse(sent);
         }
-        answer.copyBodyToResponse();
+        try {
+            answer.copyBodyToResponse();
+        } catch (ClientAbortException e) {
+            // the client went away before its answer (as wrk does at the end of a run): nothing to tell anyone
+        }
     }
 
     /**
