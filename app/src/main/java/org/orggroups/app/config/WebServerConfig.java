@@ -54,7 +54,7 @@ public class WebServerConfig {
      *
      * @param concurrency requests at once, 0 or more
      * @param maxWait     {@code orggroups.http.max-wait}: how long a request waits for its turn before a 503
-     * @param tomcat      Tomcat's settings, for its request threads
+     * @param server      the web server's settings, for Tomcat's request threads
      * @throws IllegalArgumentException if {@code concurrency} is empty or negative, or {@code maxWait} empty or not
      *                                  positive
      */
