@@ -38,8 +38,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * A request that has waited {@code maxWait} without getting its turn is answered 503
  * {@code {"detail":"Service temporarily unavailable, try again later."}} and changes nothing, as when the database
  * cannot be reached (API.md section 1).
- * Requests of {@code /actuator} and under it (health probes, metrics) never wait: a node busy with requests that wait for an
- * unreachable database must still answer its liveness probe.
+ * Requests of {@code /actuator} and under it (health probes, metrics) never wait: a node busy with requests that
+ * wait for an unreachable database must still answer its liveness probe.
  *
  * <p>Why: every request runs on the same few cores as the JIT compiler and the streaming projections. With sixteen
  * requests runnable at once on two cores, the compiler got a tenth of the CPU and was still compiling the request
