@@ -83,6 +83,14 @@ class GroupRequestValidationIntegrationTest extends WebIntegrationTest {
     }
 
     @Test
+    void aNumberOfThousandsOfDigitsIsANameTooLong() {
+        // Python's json reads integers of up to 4,300 digits, and str() of one is that long
+        assertRefusedEverywhere("{\"name\": " + "9".repeat(4300) + "}", fieldErrors("name", TOO_LONG));
+        Response created = call("POST", GROUPS, adminToken(), "{\"name\": 0." + "1".repeat(4000) + "e3}");
+        assertThat(created.json().path("name").asText()).isEqualTo("111.11111111111111");
+    }
+
+    @Test
     void nameIsTrimmed() {
         assertThat(createdName("  Padded \t\n")).isEqualTo("Padded");
         // Python's strip, as DRF uses it, also removes no-break spaces
