@@ -135,6 +135,11 @@ class GroupListingIntegrationTest extends WebIntegrationTest {
         for (String page : List.of("%201", "1%20", "%2B1")) {
             assertResponse(get(GROUPS + "?page_size=3&page=" + page), 200, get(GROUPS + "?page_size=3").body());
         }
+        // ... and single underscores between digits (PEP 515), in page_size too, which DRF reads with int() as well
+        assertResponse(get(GROUPS + "?page_size=0_3&page=0_1"), 200, get(GROUPS + "?page_size=3").body());
+        for (String page : List.of("_1", "1_", "0__1", "1_%2B")) {
+            assertResponse(get(GROUPS + "?page_size=3&page=" + page), 404, detail(INVALID_PAGE));
+        }
     }
 
     @Test

@@ -41,6 +41,8 @@ public final class Paging {
     private static final String INVALID_PAGE = "Invalid page.";
     /** What separates a query string's pairs, for Python's {@code parse_qs}; compiled once, not per request. */
     private static final Pattern PAIR_SEPARATOR = Pattern.compile("[&;]");
+    /** Digits in groups joined by single underscores, with an optional sign. */
+    private static final Pattern DIGIT_GROUPS = Pattern.compile("[+-]?\\p{Nd}+(?:_\\p{Nd}+)+");
 
     private Paging() {
     }
@@ -64,10 +66,10 @@ public final class Paging {
         String sizeText = last(request, "page_size");
         if (sizeText != null) {
             try {
-                int asked = Integer.parseInt(sizeText.strip());
+                int asked = Integer.parseInt(pythonInt(sizeText));
                 size = asked > 0 ? Math.min(asked, MAX_PAGE_SIZE) : DEFAULT_PAGE_SIZE;
             } catch (NumberFormatException e) {
-                size = sizeText.strip().matches("\\d{10,}") ? MAX_PAGE_SIZE : DEFAULT_PAGE_SIZE;
+                size = pythonInt(sizeText).matches("\\d{10,}") ? MAX_PAGE_SIZE : DEFAULT_PAGE_SIZE;
             }
         }
         String pageText = last(request, "page");
@@ -78,8 +80,8 @@ public final class Paging {
             return new PageRequest(null, size);
         }
         try {
-            // Read as Python's int() reads it (Django's paginator): blanks around the number and a sign are allowed.
-            int page = Integer.parseInt(pageText.strip());
+            // Read as Python's int() reads it (Django's paginator).
+            int page = Integer.parseInt(pythonInt(pageText));
             if (page < 1) {
                 throw invalidPage();
             }
@@ -87,6 +89,16 @@ public final class Paging {
         } catch (NumberFormatException e) {
             throw invalidPage();
         }
+    }
+
+    /**
+     * A number's text as Python's {@code int()} reads it, made ready for {@link Integer#parseInt}: blanks around it
+     * dropped, and single underscores between digits ({@code 1_0} is 10, PEP 515); a sign and any Unicode decimal
+     * digits are taken by both as they are.
+     */
+    private static String pythonInt(String text) {
+        String stripped = text.strip();
+        return DIGIT_GROUPS.matcher(stripped).matches() ? stripped.replace("_", "") : stripped;
     }
 
     private static ApiException invalidPage() {
