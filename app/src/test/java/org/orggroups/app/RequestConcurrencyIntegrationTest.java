@@ -53,8 +53,10 @@ class RequestConcurrencyIntegrationTest extends IntegrationTest {
         node.close();
     }
 
+    /** A request to the one-turn node: anonymous without a body (a read), as the staff user with one. */
     private Response onNode(String method, String path, Object body) {
-        return call(method, node.baseUrl() + path, body == null ? null : adminToken(), body == null ? null : json(body));
+        String token = body == null ? null : adminToken();
+        return call(method, node.baseUrl() + path, token, body == null ? null : json(body));
     }
 
     @Autowired

@@ -4,7 +4,7 @@ import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.nio.charset.Charset;
+import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -50,6 +50,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 public class RequestConcurrencyValve extends ValveBase {
 
     private static final String UNLIMITED = "/actuator";
+    private static final String UNLIMITED_PREFIX = UNLIMITED + "/";
 
     private final Semaphore turns;
     private final long maxWaitNanos;
@@ -82,7 +83,7 @@ public class RequestConcurrencyValve extends ValveBase {
     @Override
     public void invoke(Request request, Response response) throws IOException, ServletException {
         String path = request.getDecodedRequestURI();
-        if (path.equals(UNLIMITED) || path.startsWith(UNLIMITED + "/")) {
+        if (path.equals(UNLIMITED) || path.startsWith(UNLIMITED_PREFIX)) {
             getNext().invoke(request, response);
             return;
         }
@@ -130,7 +131,7 @@ public class RequestConcurrencyValve extends ValveBase {
         try {
             body = request.getInputStream().readNBytes(RequestBodies.MAX_BYTES + 1);
         } catch (IOException e) {
-            answer(request, response, HttpServletResponse.SC_BAD_REQUEST, ErrorBodies.JSON_PARSE_ERROR + e.getMessage());
+            answer(request, response, HttpServletResponse.SC_BAD_REQUEST, RequestBodies.unreadable(e));
             return false;
         }
         request.setRequest(new ReadBody(request.getRequest(), body));
@@ -209,10 +210,11 @@ public class RequestConcurrencyValve extends ValveBase {
         }
 
         @Override
-        public BufferedReader getReader() {
+        public BufferedReader getReader() throws UnsupportedEncodingException {
+            // an unknown charset is an UnsupportedEncodingException, as from Tomcat's own reader
             String encoding = getCharacterEncoding();
             return new BufferedReader(new InputStreamReader(getInputStream(),
-                    encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding)));
+                    encoding == null ? StandardCharsets.UTF_8.name() : encoding));
         }
 
         @Override

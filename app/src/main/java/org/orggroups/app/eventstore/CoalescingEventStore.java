@@ -21,8 +21,8 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
  * coordinators and work packages, a batch transaction and the audit log's index look-up. Woken once per delay
  * instead, the producer fetches every event committed within it in one query and each processor handles them in one
  * batch (up to its batch size, 500 events). The streaming views lag by up to that much more; commands and the
- * synchronous views do not wait for it. Events committed on other nodes are still found within the store's fetch delay, as before. A zero delay keeps
- * Axon's own behaviour. Measured in decision record 18.
+ * synchronous views do not wait for it. Events committed on other nodes are still found within the store's fetch
+ * delay, as before. A zero delay keeps Axon's own behaviour. Measured in decision record 18.
  */
 public class CoalescingEventStore extends EmbeddedEventStore {
 

@@ -48,7 +48,8 @@ class AsOfListIndexIntegrationTest extends IntegrationTest {
         assertThat(patch("/api/organization-groups/" + renamed + "/", Map.of("name", "Z renamed")).status())
                 .isEqualTo(200);
         newGroup("A created later", null);
-        ListGroupsAsOf query = new ListGroupsAsOf(new ListGroups(null, null, null, List.of(), new PageRequest(1, 50)), at);
+        ListGroups present = new ListGroups(null, null, null, List.of(), new PageRequest(1, 50));
+        ListGroupsAsOf query = new ListGroupsAsOf(present, at);
         List<String> expected = names(new GroupQueryHandler(jdbc), query);
         assertThat(expected).containsExactly("A renamed later", "B present then");
 
@@ -60,7 +61,8 @@ class AsOfListIndexIntegrationTest extends IntegrationTest {
                     indexOnly.execute("set local enable_" + method + " = off");
                 }
                 String plan = String.join("\n", indexOnly.queryForList("explain select g.name from group_timeline g"
-                        + " where " + GroupQueryHandler.VALID_AT + " order by g.name, g.group_id fetch first 50 rows only",
+                        + " where " + GroupQueryHandler.VALID_AT
+                        + " order by g.name, g.group_id fetch first 50 rows only",
                         String.class, at.atOffset(ZoneOffset.UTC), at.atOffset(ZoneOffset.UTC)));
                 assertThat(plan).contains("idx_group_timeline_name").containsPattern("Index Cond: \\(valid_from <=");
                 assertThat(names(new GroupQueryHandler(indexOnly), query)).isEqualTo(expected);

@@ -164,8 +164,16 @@ public final class RequestBodies {
             }
             return bytes;
         } catch (IOException e) {
-            throw ApiException.detail(HttpStatus.BAD_REQUEST, ErrorBodies.JSON_PARSE_ERROR + e.getMessage());
+            throw ApiException.detail(HttpStatus.BAD_REQUEST, unreadable(e));
         }
+    }
+
+    /**
+     * @param failure why the body could not be read (the client went away, or stalled past the connection's timeout)
+     * @return the detail of the 400 that answers it, worded as a parse error as DRF's parser words it
+     */
+    public static String unreadable(IOException failure) {
+        return ErrorBodies.JSON_PARSE_ERROR + failure.getMessage();
     }
 
     private static ApiException tooLarge() {
