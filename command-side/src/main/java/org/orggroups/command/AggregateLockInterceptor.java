@@ -36,7 +36,8 @@ import org.springframework.stereotype.Component;
  * row first ({@link GroupTree#lockShape()}), then the aggregate's lock, then group rows. A membership change takes
  * its groups' rows before its customer's lock, and a group's delete takes its root's lock, then its subtree's rows,
  * then its members' locks (decision record 16). Creations have no row to lock yet
- * and take only the event table's lock ({@link #creationLockStatement()}).
+ * and take only the event table's lock ({@link #creationLockStatement()}), and only when they lock rows before their
+ * append ({@link #locksRowsBeforeAppend}).
  * A writer that still loses a race (a subtree delete appending to a group renamed at the same instant) gets
  * Axon's {@code ConcurrencyException}, which the HTTP edge retries.
  */
@@ -79,7 +80,9 @@ public class AggregateLockInterceptor implements MessageHandlerInterceptor<Comma
         }
         if (createsAggregate(command.getPayload())) {
             // No event row to lock yet; two creations of one id collide on the event table's unique key.
-            lockEventTable();
+            if (locksRowsBeforeAppend(command.getPayload())) {
+                lockEventTable();
+            }
             return interceptorChain.proceed();
         }
         String aggregateId = targets.resolveTarget(command).getIdentifier();
@@ -112,6 +115,19 @@ public class AggregateLockInterceptor implements MessageHandlerInterceptor<Comma
             creationLockStatement = statement;
         }
         return statement;
+    }
+
+    /**
+     * @return whether a creation locks rows before its event is appended: a group's under a parent (the parent's tree
+     *         row) and an offering's (the shape lock, then its provider and groups). Those must first wait at the event
+     *         table ({@link #creationLockStatement()}). A root group's and a customer's creation lock nothing before
+     *         their event's insert, which takes the event table's {@code ROW EXCLUSIVE} lock, one that a rebuild's
+     *         swap waits for and makes wait as {@code ROW SHARE} does; the explicit lock would only add a round trip
+     *         (decision record 21)
+     */
+    static boolean locksRowsBeforeAppend(Object creation) {
+        return !(creation instanceof CreateGroup create && create.parentId() == null)
+                && !(creation instanceof CreateCustomer);
     }
 
     /** @return whether the command is handled by an aggregate's constructor, so that nothing exists to lock */

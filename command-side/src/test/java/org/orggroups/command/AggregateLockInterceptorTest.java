@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.orggroups.api.customer.CreateCustomer;
 import org.orggroups.api.customer.CustomerId;
 import org.orggroups.api.customer.DeleteCustomer;
 import org.orggroups.api.customer.RenameCustomer;
+import org.orggroups.api.group.CreateGroup;
 import org.orggroups.api.group.GroupId;
 import org.orggroups.api.offering.ClearOfferingGroups;
 import org.orggroups.api.offering.ClearPlanGroups;
@@ -33,6 +35,18 @@ class AggregateLockInterceptorTest {
 
         assertThat(AggregateLockInterceptor.createsAggregate(open)).isTrue();
         assertThat(AggregateLockInterceptor.checksLiveness(open)).isTrue();
+    }
+
+    @Test
+    void onlyCreationsThatLockRowsBeforeTheirAppendWaitAtTheEventTableFirst() {
+        GroupId parent = GroupId.random();
+        assertThat(AggregateLockInterceptor.locksRowsBeforeAppend(new CreateGroup(GroupId.random(), "Child", parent)))
+                .isTrue();
+        assertThat(AggregateLockInterceptor.locksRowsBeforeAppend(
+                new CreateOffering(OFFERING, PROVIDER, "Cloud", true, Set.of(), false, List.of()))).isTrue();
+        assertThat(AggregateLockInterceptor.locksRowsBeforeAppend(new CreateGroup(GroupId.random(), "Root", null)))
+                .isFalse();
+        assertThat(AggregateLockInterceptor.locksRowsBeforeAppend(new CreateCustomer(PROVIDER, "Provider"))).isFalse();
     }
 
     @Test
