@@ -123,7 +123,7 @@ public class AggregateLockInterceptor implements MessageHandlerInterceptor<Comma
      *         table ({@link #creationLockStatement()}). A root group's and a customer's creation lock nothing before
      *         their event's insert, which takes the event table's {@code ROW EXCLUSIVE} lock, one that a rebuild's
      *         swap waits for and makes wait as {@code ROW SHARE} does; the explicit lock would only add a round trip
-     *         (decision record 21)
+     *         (decision record 21). This mirrors the handlers; {@code CreationLockOrderIntegrationTest} compares them
      */
     static boolean locksRowsBeforeAppend(Object creation) {
         return !(creation instanceof CreateGroup create && create.parentId() == null)
