@@ -43,6 +43,8 @@ public final class Paging {
     private static final Pattern PAIR_SEPARATOR = Pattern.compile("[&;]");
     /** Digits in groups joined by single underscores, with an optional sign. */
     private static final Pattern DIGIT_GROUPS = Pattern.compile("[+-]?\\p{Nd}+(?:_\\p{Nd}+)+");
+    /** A page size too large for an {@code int}: Django's paginator caps it like any other large one. */
+    private static final Pattern HUGE_NUMBER = Pattern.compile("\\d{10,}");
 
     private Paging() {
     }
@@ -69,7 +71,7 @@ public final class Paging {
                 int asked = Integer.parseInt(pythonInt(sizeText));
                 size = asked > 0 ? Math.min(asked, MAX_PAGE_SIZE) : DEFAULT_PAGE_SIZE;
             } catch (NumberFormatException e) {
-                size = pythonInt(sizeText).matches("\\d{10,}") ? MAX_PAGE_SIZE : DEFAULT_PAGE_SIZE;
+                size = HUGE_NUMBER.matcher(pythonInt(sizeText)).matches() ? MAX_PAGE_SIZE : DEFAULT_PAGE_SIZE;
             }
         }
         String pageText = last(request, "page");
