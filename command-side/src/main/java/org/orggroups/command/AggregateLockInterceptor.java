@@ -6,8 +6,6 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
-import org.axonframework.modelling.command.CommandTargetResolver;
 import org.orggroups.api.customer.CreateCustomer;
 import org.orggroups.api.customer.DeleteCustomer;
 import org.orggroups.api.customer.UpdateCustomerGroups;
@@ -49,17 +47,19 @@ public class AggregateLockInterceptor implements MessageHandlerInterceptor<Comma
 
     private final GroupTree tree;
     private final JdbcTemplate jdbc;
-    private final CommandTargetResolver targets = AnnotationCommandTargetResolver.builder().build();
+    private final CachingCommandTargetResolver targets;
     /** The statement that takes a creation's lock, chosen for the database on first use. */
     private volatile String creationLockStatement;
 
     /**
-     * @param tree the command-side tree, for the shape lock
-     * @param jdbc the template on the service's database; it joins the command's transaction
+     * @param tree    the command-side tree, for the shape lock
+     * @param jdbc    the template on the service's database; it joins the command's transaction
+     * @param targets the aggregate each command is on, as Axon's aggregate command handler finds it
      */
-    public AggregateLockInterceptor(GroupTree tree, JdbcTemplate jdbc) {
+    public AggregateLockInterceptor(GroupTree tree, JdbcTemplate jdbc, CachingCommandTargetResolver targets) {
         this.tree = tree;
         this.jdbc = jdbc;
+        this.targets = targets;
     }
 
     @Override
