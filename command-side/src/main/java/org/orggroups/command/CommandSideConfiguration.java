@@ -2,6 +2,11 @@ package org.orggroups.command;
 
 import org.axonframework.common.lock.LockFactory;
 import org.axonframework.common.lock.NullLockFactory;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.support.BeanDefinitionBuilder;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -27,5 +32,33 @@ public class CommandSideConfiguration {
     @Bean
     public LockFactory aggregateLockFactory() {
         return NullLockFactory.INSTANCE;
+    }
+
+    /**
+     * Gives every aggregate a {@link ConstructorAggregateFactory} instead of the factory Axon's Spring configuration
+     * registers by default, which has Spring build a prototype bean of the aggregate on every load. Axon uses the
+     * bean named {@code <aggregate>AggregateFactory} (the aggregate's simple name, first letter in lower case) when
+     * there is one ({@code SpringAggregateLookup}, which looks after every registry post-processor has run). None of
+     * the aggregates has subtypes, which this factory would not create.
+     *
+     * @return the post-processor that registers one factory per {@link Aggregate} bean
+     */
+    @Bean
+    public static BeanDefinitionRegistryPostProcessor genericAggregateFactories() {
+        return registry -> {
+            ListableBeanFactory beans = (ListableBeanFactory) registry;
+            for (String aggregate : beans.getBeanNamesForAnnotation(Aggregate.class)) {
+                Class<?> type = beans.getType(aggregate);
+                if (type == null) {
+                    continue; // Axon skips such a bean too
+                }
+                String name = Character.toLowerCase(type.getSimpleName().charAt(0)) + type.getSimpleName().substring(1)
+                        + "AggregateFactory";
+                registry.registerBeanDefinition(name, BeanDefinitionBuilder
+                        .genericBeanDefinition(ConstructorAggregateFactory.class,
+                                () -> new ConstructorAggregateFactory<>(type))
+                        .getBeanDefinition());
+            }
+        };
     }
 }

@@ -15,7 +15,9 @@ import org.axonframework.eventsourcing.AggregateDeletedException;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.command.Repository;
+import org.axonframework.spring.stereotype.Aggregate;
 import org.junit.jupiter.api.Test;
 import org.orggroups.api.MetadataKeys;
 import org.orggroups.api.customer.CreateCustomer;
@@ -100,6 +102,8 @@ class CommandSideWiringTest {
     private JdbcTemplate jdbc;
     @Autowired
     private ApplicationContext context;
+    @Autowired
+    private org.axonframework.config.Configuration axon;
 
     @Test
     void aggregatesGetRepositoriesAndTheDatabaseOnlyLockFactory() {
@@ -107,6 +111,20 @@ class CommandSideWiringTest {
         assertThat(context.getBean("customerRepository")).isInstanceOf(Repository.class);
         assertThat(context.getBean("offeringRepository")).isInstanceOf(Repository.class);
         assertThat(context.getBean("aggregateLockFactory", LockFactory.class)).isSameAs(NullLockFactory.INSTANCE);
+    }
+
+    @Test
+    void aggregatesAreCreatedByConstructorAndTargetsResolvedFromCachedMembers() {
+        String[] aggregates = context.getBeanNamesForAnnotation(Aggregate.class);
+        assertThat(aggregates).hasSize(3);
+        for (String aggregate : aggregates) {
+            Class<?> type = context.getType(aggregate);
+            String factory = Character.toLowerCase(type.getSimpleName().charAt(0)) + type.getSimpleName().substring(1)
+                    + "AggregateFactory";
+            assertThat(context.getBean(factory)).isInstanceOfSatisfying(ConstructorAggregateFactory.class,
+                    generic -> assertThat(generic.getAggregateType()).isEqualTo(type));
+        }
+        assertThat(axon.getComponent(CommandTargetResolver.class)).isInstanceOf(CachingCommandTargetResolver.class);
     }
 
     @Test
