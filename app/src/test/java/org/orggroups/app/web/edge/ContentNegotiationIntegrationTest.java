@@ -36,11 +36,16 @@ class ContentNegotiationIntegrationTest extends IntegrationTest {
         assertThat(get(GROUPS + group + "/").json().get("name").asText()).isEqualTo("Kept");
     }
 
+    /** Also for the formats of libraries the service carries (YAML for the OpenAPI document): answers are JSON. */
     @Test
     void aReadWhoseAcceptExcludesJsonIs406InJson() {
-        newGroup("Kept", null);
-        Response response = call("GET", GROUPS, null, null, "Accept", "application/xml");
-        assertNotAcceptable(response, "application/xml");
+        String group = newGroup("Kept", null);
+        for (String accept : new String[] {"application/xml", "application/yaml", "application/cbor",
+                "application/x-jackson-smile", "text/xml", "text/csv"}) {
+            assertNotAcceptable(call("GET", GROUPS, null, null, "Accept", accept), accept);
+            assertNotAcceptable(call("GET", GROUPS + group + "/", null, null, "Accept", accept), accept);
+            assertNotAcceptable(call("GET", "/api/marketplace-public-offerings/", null, null, "Accept", accept), accept);
+        }
     }
 
     /** Quality 0 is HTTP's "not acceptable", for reads as for writes. */
