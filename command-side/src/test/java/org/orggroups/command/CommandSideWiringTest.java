@@ -12,6 +12,7 @@ import org.axonframework.common.lock.LockFactory;
 import org.axonframework.common.lock.NullLockFactory;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.AggregateDeletedException;
+import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
@@ -119,10 +120,10 @@ class CommandSideWiringTest {
         assertThat(aggregates).hasSize(3);
         for (String aggregate : aggregates) {
             Class<?> type = context.getType(aggregate);
-            String factory = Character.toLowerCase(type.getSimpleName().charAt(0)) + type.getSimpleName().substring(1)
-                    + "AggregateFactory";
-            assertThat(context.getBean(factory)).isInstanceOfSatisfying(ConstructorAggregateFactory.class,
-                    generic -> assertThat(generic.getAggregateType()).isEqualTo(type));
+            assertThat(axon.repository(type)).as(type.getName())
+                    .isInstanceOfSatisfying(EventSourcingRepository.class, repository -> assertThat(
+                            repository.getAggregateFactory()).isInstanceOfSatisfying(ConstructorAggregateFactory.class,
+                            factory -> assertThat(factory.getAggregateType()).isEqualTo(type)));
         }
         assertThat(axon.getComponent(CommandTargetResolver.class)).isInstanceOf(CachingCommandTargetResolver.class);
     }
