@@ -44,7 +44,7 @@ public class CommandSideConfiguration {
      * @return the post-processor that registers one factory per {@link Aggregate} bean
      */
     @Bean
-    public static BeanDefinitionRegistryPostProcessor genericAggregateFactories() {
+    public static BeanDefinitionRegistryPostProcessor constructorAggregateFactories() {
         return registry -> {
             ListableBeanFactory beans = (ListableBeanFactory) registry;
             for (String aggregate : beans.getBeanNamesForAnnotation(Aggregate.class)) {
