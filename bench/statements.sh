@@ -34,9 +34,9 @@ prepare_benchmark java psql python3 wrk
 
 if ! "${PSQL[@]}" -d postgres -Atc "show shared_preload_libraries" | grep -q pg_stat_statements; then
   cat >&2 <<'HOW'
-pg_stat_statements is not loaded by this server. As a superuser, then restart PostgreSQL:
+pg_stat_statements is not loaded by this server. Load it with, as a superuser,
   alter system set shared_preload_libraries = 'pg_stat_statements';
-(alter system reset shared_preload_libraries and a restart undo it.)
+and a restart of PostgreSQL (alter system reset shared_preload_libraries and a restart undo it).
 HOW
   exit 2
 fi
