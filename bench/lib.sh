@@ -43,6 +43,22 @@ stop_service_and_drop_database() {
   fi
 }
 
+# On any exit: stops the service, drops the database (stop_service_and_drop_database) and, after a failure, says
+# where the logs are; an interrupt exits 130. For a benchmark with nothing else to stop; label: its name.
+stop_service_on_exit() {
+  ON_EXIT_LABEL=$1
+  trap stop_service_and_report_exit EXIT
+  trap 'exit 130' INT TERM
+}
+
+stop_service_and_report_exit() {
+  local rc=$?
+  set +e
+  stop_service_and_drop_database
+  [[ $rc -ne 0 ]] && echo "$ON_EXIT_LABEL exit $rc; logs in $OUT" >&2
+  exit $rc
+}
+
 # Creates the database DB and starts the jar JAR on it (heap XMX, port PORT, staff user ADMIN with BENCH_PASSWORD),
 # its output in OUT/service.log; sets DB_CREATED and SERVICE_PID.
 start_service_on_new_database() {

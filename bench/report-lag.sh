@@ -31,15 +31,7 @@ source bench/lib.sh
 prepare_benchmark java psql python3
 
 SERVICE_PID= DB_CREATED=
-cleanup() {
-  local rc=$?
-  set +e
-  stop_service_and_drop_database
-  [[ $rc -ne 0 ]] && echo "report-lag benchmark exit $rc; logs in $OUT" >&2
-  exit $rc
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+stop_service_on_exit "report-lag benchmark"
 
 log "output folder $OUT; $(nproc) cores; chain of $DEPTH, fan-out of $FANOUT ($WORKERS connections)"
 start_service_on_new_database

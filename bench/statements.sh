@@ -42,15 +42,7 @@ HOW
 fi
 
 SERVICE_PID= DB_CREATED=
-cleanup() {
-  local rc=$?
-  set +e
-  stop_service_and_drop_database
-  [[ $rc -ne 0 ]] && echo "statements benchmark exit $rc; logs in $OUT" >&2
-  exit $rc
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+stop_service_on_exit "statements benchmark"
 
 log "output folder $OUT; $GROUPS_N groups, wrk -c$CONNECTIONS, ${DURATION} s per scenario after ${WARMUP} s warm-up"
 start_service_on_new_database
