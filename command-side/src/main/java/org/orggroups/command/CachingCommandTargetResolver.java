@@ -51,10 +51,10 @@ public class CachingCommandTargetResolver implements CommandTargetResolver {
     public VersionedAggregateIdentifier resolveTarget(CommandMessage<?> command) {
         Targets found = targets.get(command.getPayloadType());
         Object payload = command.getPayload();
-        Object identifier = found.identifier() == null ? null : found.identifier().read(payload);
+        Object identifier = found.identifier().read(payload);
         Long version;
         try {
-            version = found.version() == null ? null : asLong(found.version().read(payload));
+            version = asLong(found.version().read(payload));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("The value provided for the version is not a number.", e);
         }
@@ -87,7 +87,7 @@ public class CachingCommandTargetResolver implements CommandTargetResolver {
                 return payload -> ReflectionUtils.getFieldValue(field, payload);
             }
         }
-        return null;
+        return payload -> null;
     }
 
     private static Long asLong(Object value) {
@@ -100,13 +100,13 @@ public class CachingCommandTargetResolver implements CommandTargetResolver {
         return Long.parseLong(value.toString());
     }
 
-    /** Reads one annotated member of a command. */
+    /** Reads one annotated member of a command; {@code null} when the command has no such member. */
     @FunctionalInterface
     private interface Member {
         Object read(Object payload);
     }
 
-    /** The annotated members of one command class; {@code null} where it has none. */
+    /** The annotated members of one command class. */
     private record Targets(Member identifier, Member version) {
     }
 }

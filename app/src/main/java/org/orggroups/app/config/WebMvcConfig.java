@@ -55,7 +55,7 @@ public class WebMvcConfig implements WebMvcConfigurer {
         converters.removeIf(WebMvcConfig::writesAnotherFormat);
     }
 
-    static boolean writesAnotherFormat(HttpMessageConverter<?> converter) {
+    private static boolean writesAnotherFormat(HttpMessageConverter<?> converter) {
         return converter instanceof Jaxb2RootElementHttpMessageConverter
                 || (converter instanceof AbstractJackson2HttpMessageConverter jackson
                         && !jackson.getSupportedMediaTypes().contains(MediaType.APPLICATION_JSON));
