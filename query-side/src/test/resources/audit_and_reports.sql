@@ -1,5 +1,6 @@
--- Copy of the app module's V6__audit_and_reports.sql (the same for PostgreSQL and H2), so that the audit log and
--- report folds are tested against the very tables they fill. Keep the two in step.
+-- Copy of the app module's V6__audit_and_reports.sql (the same for PostgreSQL and H2) followed by H2's
+-- V15__report_counts_heap_only.sql, so that the audit log and report folds are tested against the very tables they
+-- fill. Keep them in step.
 -- Tables of the replayable streaming projections (audit log, group reports). Like every read table they can be
 -- dropped and rebuilt from the event store; their processors' @ResetHandlers empty them before a replay.
 
@@ -73,3 +74,9 @@ create table report_membership_history (
     subtree_customers_count bigint not null,
     primary key (group_id, as_of)
 );
+-- The same indexes as on PostgreSQL (see postgresql/V15): the report's counts change with every creation, join and
+-- leave below a group, and the list ordered by them sorts the table's rows instead.
+drop index idx_report_group_customers;
+drop index idx_report_group_subtree_customers;
+drop index idx_report_group_descendants;
+drop index idx_report_group_depth;

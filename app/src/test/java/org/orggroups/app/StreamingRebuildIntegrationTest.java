@@ -164,7 +164,13 @@ class StreamingRebuildIntegrationTest extends IntegrationTest {
         String columns = "select table_name, column_name, data_type, collation_name, is_nullable, column_default,"
                 + " is_identity from information_schema.columns where table_schema = current_schema() order by 1, 2";
         String sequences = "select sequencename from pg_sequences where schemaname = current_schema() order by 1";
+        String storage = "select c.relname, array_to_string(c.reloptions, ',') as options from pg_class c"
+                + " join pg_namespace n on n.oid = c.relnamespace where n.nspname = current_schema()"
+                + " and c.reloptions is not null order by 1";
         List<Map<String, Object>> indexesBefore = jdbc.queryForList(schema);
+        List<Map<String, Object>> storageBefore = jdbc.queryForList(storage);
+        assertThat(storageBefore).as("a table with storage parameters, that a rebuild must keep")
+                .contains(Map.of("relname", "report_group", "options", "fillfactor=80"));
         List<Map<String, Object>> columnsBefore = jdbc.queryForList(columns);
         List<Map<String, Object>> sequencesBefore = jdbc.queryForList(sequences);
 
@@ -174,6 +180,7 @@ class StreamingRebuildIntegrationTest extends IntegrationTest {
         assertThat(jdbc.queryForList(schema)).isEqualTo(indexesBefore);
         assertThat(jdbc.queryForList(columns)).isEqualTo(columnsBefore);
         assertThat(jdbc.queryForList(sequences)).isEqualTo(sequencesBefore);
+        assertThat(jdbc.queryForList(storage)).isEqualTo(storageBefore);
         assertThat(jdbc.queryForList("select relname from pg_class where relname like '%rebuild%'"
                 + " or relname like '%\\_\\_rb'", String.class)).isEmpty();
     }

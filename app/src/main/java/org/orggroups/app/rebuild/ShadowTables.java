@@ -8,8 +8,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * PostgreSQL shadow copies of read tables, for a rebuild that leaves the live tables serving until the end:
- * {@code <table>__rebuild} has the live table's columns, defaults and identity but no index while it is loaded;
- * {@link #indexStatements} then give it the live table's keys and indexes (built once over the loaded rows, which is much
+ * {@code <table>__rebuild} has the live table's columns, defaults, identity and storage parameters but no index
+ * while it is loaded; {@link #indexStatements} then give it the live table's keys and indexes (built once over the loaded rows, which is much
  * cheaper than keeping them during the load), and {@link #swap} puts it in the live table's place under the live
  * table's name, with the live names of its keys, indexes and identity sequence, so that the schema after a
  * rebuild is the one Flyway made.
@@ -35,11 +35,18 @@ final class ShadowTables {
         return table + SUFFIX;
     }
 
-    /** Creates the table's empty shadow, dropping one that a failed run left behind. */
+    /**
+     * Creates the table's empty shadow, dropping one that a failed run left behind. It has the live table's storage
+     * parameters too ({@code fillfactor}, which {@code like} does not copy), so that its rows leave the room for
+     * heap-only updates that Flyway's schema leaves.
+     */
     void create(String table) {
         jdbc.execute("drop table if exists " + shadowOf(table));
+        String options = jdbc.queryForObject("select array_to_string(reloptions, ', ') from pg_class"
+                + " where oid = cast(? as regclass)", String.class, table);
         jdbc.execute("create table " + shadowOf(table) + " (like " + table
-                + " including defaults including identity including constraints)");
+                + " including defaults including identity including constraints)"
+                + (options == null || options.isEmpty() ? "" : " with (" + options + ")"));
     }
 
     /**
