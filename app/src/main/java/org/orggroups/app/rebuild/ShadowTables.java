@@ -9,10 +9,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * PostgreSQL shadow copies of read tables, for a rebuild that leaves the live tables serving until the end:
  * {@code <table>__rebuild} has the live table's columns, defaults, identity and storage parameters but no index
- * while it is loaded; {@link #indexStatements} then give it the live table's keys and indexes (built once over the loaded rows, which is much
- * cheaper than keeping them during the load), and {@link #swap} puts it in the live table's place under the live
- * table's name, with the live names of its keys, indexes and identity sequence, so that the schema after a
- * rebuild is the one Flyway made.
+ * while it is loaded; {@link #indexStatements} then give it the live table's keys and indexes (built once over the
+ * loaded rows, which is much cheaper than keeping them during the load), and {@link #swap} puts it in the live
+ * table's place under the live table's name, with the live names of its keys, indexes and identity sequence, so
+ * that the schema after a rebuild is the one Flyway made.
  *
  * <p>Shadows are created, loaded and indexed in committed steps (so that their indexes can be built on several
  * connections at once; nobody else reads them), and dropped after a failure. The swap is transactional DDL: run in

@@ -90,8 +90,9 @@ public class GroupReportProjection {
         UUID parentId = event.parentId().uuid();
         // The depth is the parent's plus one, read by the insert itself: no row inserted means no parent row.
         requireRow(jdbc.update("insert into report_group (group_id, name, parent_id, depth, customers_count,"
-                + " subtree_customers_count, descendants_count) select cast(? as uuid), ?, group_id, depth + 1, 0, 0, 0"
-                + " from report_group where group_id = ?", groupId, event.name(), parentId), event.parentId());
+                + " subtree_customers_count, descendants_count)"
+                + " select cast(? as uuid), ?, group_id, depth + 1, 0, 0, 0 from report_group where group_id = ?",
+                groupId, event.name(), parentId), event.parentId());
         jdbc.update("insert into report_closure (ancestor_id, descendant_id, depth)"
                 + " select cast(? as uuid), cast(? as uuid), 0 union all"
                 + " select ancestor_id, cast(? as uuid), depth + 1 from report_closure where descendant_id = ?",
