@@ -79,26 +79,27 @@ public class GroupReportProjection {
     @EventHandler
     public void on(GroupCreated event) {
         UUID groupId = event.groupId().uuid();
-        if (event.parentId() == null) {
+        UUID parentId = event.parentId() == null ? null : event.parentId().uuid();
+        if (parentId == null) {
             jdbc.update("insert into report_group (group_id, name, parent_id, depth, customers_count,"
                     + " subtree_customers_count, descendants_count) values (?, ?, null, 0, 0, 0, 0)",
                     groupId, event.name());
-            jdbc.update("insert into report_closure (ancestor_id, descendant_id, depth) values (?, ?, 0)",
-                    groupId, groupId);
-            return;
+        } else {
+            // The depth is the parent's plus one, read by the insert itself: no row inserted means no parent row.
+            requireRow(jdbc.update("insert into report_group (group_id, name, parent_id, depth, customers_count,"
+                    + " subtree_customers_count, descendants_count)"
+                    + " select cast(? as uuid), ?, group_id, depth + 1, 0, 0, 0 from report_group where group_id = ?",
+                    groupId, event.name(), parentId), event.parentId());
         }
-        UUID parentId = event.parentId().uuid();
-        // The depth is the parent's plus one, read by the insert itself: no row inserted means no parent row.
-        requireRow(jdbc.update("insert into report_group (group_id, name, parent_id, depth, customers_count,"
-                + " subtree_customers_count, descendants_count)"
-                + " select cast(? as uuid), ?, group_id, depth + 1, 0, 0, 0 from report_group where group_id = ?",
-                groupId, event.name(), parentId), event.parentId());
+        // The group's own closure row, and one from each of the parent's ancestors (none for a root).
         jdbc.update("insert into report_closure (ancestor_id, descendant_id, depth)"
                 + " select cast(? as uuid), cast(? as uuid), 0 union all"
                 + " select ancestor_id, cast(? as uuid), depth + 1 from report_closure where descendant_id = ?",
                 groupId, groupId, groupId, parentId);
-        pending().addDescendants(jdbc.queryForList("select ancestor_id from report_closure"
-                + " where descendant_id = ?", UUID.class, parentId), 1);
+        if (parentId != null) {
+            pending().addDescendants(jdbc.queryForList("select ancestor_id from report_closure"
+                    + " where descendant_id = ?", UUID.class, parentId), 1);
+        }
     }
 
     /**
