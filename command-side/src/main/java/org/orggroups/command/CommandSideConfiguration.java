@@ -2,13 +2,17 @@ package org.orggroups.command;
 
 import org.axonframework.common.lock.LockFactory;
 import org.axonframework.common.lock.NullLockFactory;
+import org.axonframework.modelling.command.Repository;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.config.RuntimeBeanReference;
 import org.springframework.beans.factory.support.BeanDefinitionBuilder;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
+import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.ResolvableType;
 
 /** Beans of the command side that are not found by their own annotations. */
 @Configuration(proxyBeanMethods = false)
@@ -35,16 +39,20 @@ public class CommandSideConfiguration {
     }
 
     /**
-     * Gives every aggregate a {@link ConstructorAggregateFactory} instead of the factory Axon's Spring configuration
-     * registers by default, which has Spring build a prototype bean of the aggregate on every load. Axon uses the
-     * bean named {@code <aggregate>AggregateFactory} (the aggregate's simple name, first letter in lower case) when
-     * there is one ({@code SpringAggregateLookup}, which looks after every registry post-processor has run). None of
-     * the aggregates has subtypes, which this factory would not create.
+     * Gives every aggregate a {@link ConstructorAggregateFactory} and a {@link VersionCheckedCachingRepository} instead
+     * of the factory and repository Axon's Spring configuration registers by default: its factory has Spring build a
+     * prototype bean of the aggregate on every load, and its repository reads and replays all the aggregate's events
+     * on every load. Axon uses the beans named {@code <aggregate>AggregateFactory} and {@code <aggregate>Repository}
+     * (the aggregate's simple name, first letter in lower case) when there are such ({@code SpringAggregateLookup},
+     * which looks after every registry post-processor has run), and the repository is injected by its type,
+     * {@code Repository<aggregate>}, as Axon's is. None of the aggregates has subtypes, which the factory would not
+     * create. Each repository keeps at most {@code orggroups.aggregate-cache-size} aggregates (a setting of the
+     * application).
      *
-     * @return the post-processor that registers one factory per {@link Aggregate} bean
+     * @return the post-processor that registers one factory and one repository per {@link Aggregate} bean
      */
     @Bean
-    public static BeanDefinitionRegistryPostProcessor constructorAggregateFactories() {
+    public static BeanDefinitionRegistryPostProcessor aggregateFactoriesAndRepositories() {
         return registry -> {
             ListableBeanFactory beans = (ListableBeanFactory) registry;
             for (String aggregate : beans.getBeanNamesForAnnotation(Aggregate.class)) {
@@ -52,12 +60,21 @@ public class CommandSideConfiguration {
                 if (type == null) {
                     continue; // Axon skips such a bean too
                 }
-                String name = Character.toLowerCase(type.getSimpleName().charAt(0)) + type.getSimpleName().substring(1)
-                        + "AggregateFactory";
-                registry.registerBeanDefinition(name, BeanDefinitionBuilder
+                String name = type.getSimpleName();
+                String prefix = Character.toLowerCase(name.charAt(0)) + name.substring(1);
+                registry.registerBeanDefinition(prefix + "AggregateFactory", BeanDefinitionBuilder
                         .genericBeanDefinition(ConstructorAggregateFactory.class,
                                 () -> new ConstructorAggregateFactory<>(type))
                         .getBeanDefinition());
+                RootBeanDefinition repository = (RootBeanDefinition) BeanDefinitionBuilder
+                        .rootBeanDefinition(VersionCheckedCachingRepository.class)
+                        .setFactoryMethod("of")
+                        .addConstructorArgValue(type)
+                        .addConstructorArgValue(new RuntimeBeanReference(org.axonframework.config.Configuration.class))
+                        .addConstructorArgValue("${orggroups.aggregate-cache-size}")
+                        .getBeanDefinition();
+                repository.setTargetType(ResolvableType.forClassWithGenerics(Repository.class, type));
+                registry.registerBeanDefinition(prefix + "Repository", repository);
             }
         };
     }

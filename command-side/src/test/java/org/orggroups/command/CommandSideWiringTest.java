@@ -12,7 +12,6 @@ import org.axonframework.common.lock.LockFactory;
 import org.axonframework.common.lock.NullLockFactory;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.AggregateDeletedException;
-import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
@@ -62,6 +61,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
         "spring.datasource.url=jdbc:h2:mem:command-side-wiring;DB_CLOSE_DELAY=-1",
         "spring.sql.init.schema-locations=classpath:db/command_side_tree.sql",
         "axon.axonserver.enabled=false",
+        "orggroups.aggregate-cache-size=100",
         "axon.serializer.general=jackson",
         "axon.eventhandling.processors." + GroupTreeProjection.PROCESSING_GROUP + ".mode=subscribing"})
 class CommandSideWiringTest {
@@ -115,13 +115,15 @@ class CommandSideWiringTest {
     }
 
     @Test
-    void aggregatesAreCreatedByConstructorAndTargetsResolvedFromCachedMembers() {
+    void aggregatesAreCreatedByConstructorKeptByVersionAndTargetsResolvedFromCachedMembers() {
         String[] aggregates = context.getBeanNamesForAnnotation(Aggregate.class);
         assertThat(aggregates).hasSize(3);
         for (String aggregate : aggregates) {
             Class<?> type = context.getType(aggregate);
             assertThat(axon.repository(type)).as(type.getName())
-                    .isInstanceOfSatisfying(EventSourcingRepository.class, repository -> assertThat(
+                    .isSameAs(context.getBean(Character.toLowerCase(type.getSimpleName().charAt(0))
+                            + type.getSimpleName().substring(1) + "Repository"))
+                    .isInstanceOfSatisfying(VersionCheckedCachingRepository.class, repository -> assertThat(
                             repository.getAggregateFactory()).isInstanceOfSatisfying(ConstructorAggregateFactory.class,
                             factory -> assertThat(factory.getAggregateType()).isEqualTo(type)));
         }
