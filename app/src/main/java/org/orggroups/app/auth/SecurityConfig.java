@@ -1,8 +1,13 @@
 package org.orggroups.app.auth;
 
+import java.util.List;
+
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.orggroups.app.web.error.ErrorBodies;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.config.ConstructorArgumentValues;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,6 +41,12 @@ import org.springframework.security.web.savedrequest.NullRequestCache;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({AuthProperties.class, AdminProperties.class})
 public class SecurityConfig {
+
+    /** Spring Security's filter chain bean ({@code AbstractSecurityWebApplicationInitializer.DEFAULT_FILTER_NAME}). */
+    private static final String SECURITY_FILTER_CHAIN = "springSecurityFilterChain";
+    /** The factory of the handler lookup cache filter, a package-private class of Spring Security. */
+    private static final String INTROSPECTOR_CACHE_FILTER = "org.springframework.security.config.annotation.web"
+            + ".configuration.WebMvcSecurityConfiguration$HandlerMappingIntrospectorCacheFilterFactoryBean";
 
     /**
      * @return the filter chain applied to every request
@@ -89,6 +100,40 @@ public class SecurityConfig {
     @Bean
     public SecurityObservationSettings noSecurityObservations() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    /**
+     * Takes Spring MVC's handler lookup cache out of Spring Security's filter chain. With Spring MVC present, Spring
+     * Security puts {@code HandlerMappingIntrospector#createCacheFilter()} in front of its chain
+     * ({@code WebMvcSecurityConfiguration}), and that filter finds the handler of every request in advance, for request
+     * matchers and a CORS configuration that ask Spring MVC. This chain's matchers are path patterns and regular
+     * expressions ({@link AccessRules}) and it has no CORS configuration (CORS preflights are answered by
+     * {@code CorsPreflightAsOptions}), so nothing reads that cache; finding the handler once more was about 4 % of the
+     * JVM's samples of a rename and more of a read's (decision record 24). Runs after every bean definition registry
+     * post-processor, Spring Security's included, and removes the filter's definition from the chain's composite;
+     * {@code SecurityFilterChainIntegrationTest} checks that no request passes through it.
+     *
+     * @return the post-processor
+     */
+    @Bean
+    public static BeanFactoryPostProcessor withoutHandlerMappingIntrospectorCache() {
+        return beanFactory -> {
+            if (beanFactory.containsBeanDefinition(SECURITY_FILTER_CHAIN)) {
+                removeIntrospectorCache(beanFactory.getBeanDefinition(SECURITY_FILTER_CHAIN));
+            }
+        };
+    }
+
+    /** Removes the cache filter's definition from a composite's list of filters, and from the composites in it. */
+    private static void removeIntrospectorCache(BeanDefinition composite) {
+        ConstructorArgumentValues.ValueHolder filters =
+                composite.getConstructorArgumentValues().getIndexedArgumentValue(0, null);
+        if (filters != null && filters.getValue() instanceof List<?> list) {
+            list.removeIf(filter -> filter instanceof BeanDefinition definition
+                    && INTROSPECTOR_CACHE_FILTER.equals(definition.getBeanClassName()));
+            list.stream().filter(BeanDefinition.class::isInstance).map(BeanDefinition.class::cast)
+                    .forEach(SecurityConfig::removeIntrospectorCache);
+        }
     }
 
     /** @return bcrypt with its default cost (2^10 rounds), for {@code app_user.password_hash} */
