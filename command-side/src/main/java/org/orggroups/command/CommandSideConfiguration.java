@@ -69,7 +69,7 @@ public class CommandSideConfiguration {
                 RootBeanDefinition repository = (RootBeanDefinition) BeanDefinitionBuilder
                         .rootBeanDefinition(VersionCheckedCachingRepository.class)
                         .setFactoryMethod("of")
-                        .addConstructorArgValue(type)
+                        .addConstructorArgReference(prefix + "AggregateFactory")
                         .addConstructorArgValue(new RuntimeBeanReference(org.axonframework.config.Configuration.class))
                         .addConstructorArgValue("${orggroups.aggregate-cache-size}")
                         .getBeanDefinition();

@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import org.axonframework.common.lock.NullLockFactory;
 import org.axonframework.config.Configuration;
+import org.axonframework.eventsourcing.AggregateFactory;
 import org.axonframework.eventsourcing.EventSourcedAggregate;
 import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
@@ -18,8 +19,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 /**
  * Axon's event-sourcing repository with the aggregates it loaded kept in memory, each used again only when the event
  * store holds no event of it beyond the one it was kept at. Loading a group for a rename read all its events and
- * replayed them, 8 to 10 % of the JVM's samples of a rename under load (decision record 24); the check of its last
- * sequence number reads the event table's unique index instead, and nothing is deserialized.
+ * replayed them, 8 and 9.5 % of the JVM's samples in two profiles of renames (decision record 24); the check of its
+ * last sequence number reads the event table's unique index instead, and nothing is deserialized.
  *
  * <p>Axon's own {@code CachingEventSourcingRepository} trusts its cache: an event appended by another node, or by
  * {@code GroupDeletionHandler}'s cascade that appends without loading, would go unseen until the event table's unique
@@ -57,23 +58,24 @@ public final class VersionCheckedCachingRepository<T> extends EventSourcingRepos
 
     /**
      * The repository of an aggregate as Axon's configuration would build it (its event store, handler inspection and
-     * span factory), with the service's {@link ConstructorAggregateFactory}, no aggregate lock in the JVM
-     * ({@link CommandSideConfiguration#aggregateLockFactory()}) and no snapshots.
+     * span factory), with no aggregate lock in the JVM ({@link CommandSideConfiguration#aggregateLockFactory()}) and
+     * no snapshots.
      *
-     * @param type          the aggregate's class
+     * @param factory       creates the aggregate's instance that its events are applied to
      * @param configuration Axon's configuration
      * @param maximumSize   how many aggregates of this type are kept at most; 0 keeps none
      * @param <T>           the aggregate's type
      * @return the repository
      */
-    public static <T> VersionCheckedCachingRepository<T> of(Class<T> type, Configuration configuration,
+    public static <T> VersionCheckedCachingRepository<T> of(AggregateFactory<T> factory, Configuration configuration,
                                                             long maximumSize) {
+        Class<T> type = factory.getAggregateType();
         Builder<T> builder = new Builder<>(type);
         builder.parameterResolverFactory(configuration.parameterResolverFactory())
                 .handlerDefinition(configuration.handlerDefinition(type))
                 .lockFactory(NullLockFactory.INSTANCE)
                 .eventStore(configuration.eventStore())
-                .aggregateFactory(new ConstructorAggregateFactory<>(type))
+                .aggregateFactory(factory)
                 .repositoryProvider(configuration::repository)
                 .spanFactory(configuration.getComponent(RepositorySpanFactory.class));
         return new VersionCheckedCachingRepository<>(builder, maximumSize);

@@ -120,12 +120,13 @@ class CommandSideWiringTest {
         assertThat(aggregates).hasSize(3);
         for (String aggregate : aggregates) {
             Class<?> type = context.getType(aggregate);
+            String prefix = Character.toLowerCase(type.getSimpleName().charAt(0)) + type.getSimpleName().substring(1);
             assertThat(axon.repository(type)).as(type.getName())
-                    .isSameAs(context.getBean(Character.toLowerCase(type.getSimpleName().charAt(0))
-                            + type.getSimpleName().substring(1) + "Repository"))
+                    .isSameAs(context.getBean(prefix + "Repository"))
                     .isInstanceOfSatisfying(VersionCheckedCachingRepository.class, repository -> assertThat(
-                            repository.getAggregateFactory()).isInstanceOfSatisfying(ConstructorAggregateFactory.class,
-                            factory -> assertThat(factory.getAggregateType()).isEqualTo(type)));
+                            repository.getAggregateFactory()).isSameAs(context.getBean(prefix + "AggregateFactory"))
+                            .isInstanceOfSatisfying(ConstructorAggregateFactory.class,
+                                    factory -> assertThat(factory.getAggregateType()).isEqualTo(type)));
         }
         assertThat(axon.getComponent(CommandTargetResolver.class)).isInstanceOf(CachingCommandTargetResolver.class);
     }

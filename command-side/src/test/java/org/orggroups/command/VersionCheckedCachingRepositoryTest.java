@@ -69,7 +69,7 @@ class VersionCheckedCachingRepositoryTest {
         axon = DefaultConfigurer.defaultConfiguration()
                 .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
                 .buildConfiguration();
-        repository = VersionCheckedCachingRepository.of(Counter.class, axon, 100);
+        repository = VersionCheckedCachingRepository.of(new ConstructorAggregateFactory<>(Counter.class), axon, 100);
         inUnitOfWork(unitOfWork -> {
             try {
                 repository.newInstance(() -> {
@@ -132,7 +132,7 @@ class VersionCheckedCachingRepositoryTest {
 
     @Test
     void aSizeOfNoneKeepsNothing() {
-        repository = VersionCheckedCachingRepository.of(Counter.class, axon, 0);
+        repository = VersionCheckedCachingRepository.of(new ConstructorAggregateFactory<>(Counter.class), axon, 0);
         Counter first = root();
 
         assertThat(root()).isNotSameAs(first);
