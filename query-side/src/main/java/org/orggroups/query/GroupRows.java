@@ -15,6 +15,9 @@ public final class GroupRows {
     private GroupRows() {
     }
 
+    /** One group's current row, by its id (the only argument), in the {@link #columns} that {@link #map} reads. */
+    public static final String CURRENT = "select " + columns("g") + " from group_view g where g.group_id = ?";
+
     /**
      * @param alias the alias of {@code group_view} in the query
      * @return the columns {@link #read} reads, qualified by {@code alias}
@@ -31,8 +34,7 @@ public final class GroupRows {
      * @return its row in the view, or empty when it has none (never created, or deleted)
      */
     public static Optional<GroupSummary> current(JdbcTemplate jdbc, UUID groupId) {
-        return jdbc.query("select " + columns("g") + " from group_view g where g.group_id = ?", GroupRows::map, groupId)
-                .stream().findFirst();
+        return jdbc.query(CURRENT, GroupRows::map, groupId).stream().findFirst();
     }
 
     /** A {@code RowMapper} view of {@link #read}. */

@@ -52,12 +52,20 @@ public class GroupViewProjection {
     /** Keeps {@code in (...)} lists well below every driver's limit on bind parameters. */
     private static final int MAX_IN_LIST = 500;
 
+    /**
+     * The parent's name as a statement of a run reads it, after {@link #lockParent} locked the parent's row; its
+     * argument is the parent's id (none for a root, whose name is then null).
+     */
+    private static final String PARENT_NAME = "(select p.name from group_view p where p.group_id = ?)";
+
     private final JdbcTemplate jdbc;
+    private final RoundTrips roundTrips;
     private final PendingRun<DeletedGroup> deletes = new PendingRun<>("group-view.deletes", this::deleteGroups);
 
     /** @param jdbc access to {@code group_view} and {@code customer_group_view} */
     public GroupViewProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.roundTrips = new RoundTrips(jdbc);
     }
 
     /**
@@ -70,15 +78,17 @@ public class GroupViewProjection {
      */
     @EventHandler
     public void on(GroupCreated event, @SequenceNumber long version, EventMessage<?> message) {
-        String parentName = event.parentId() == null ? null : lockParentAndGetName(event.parentId());
-        GroupSummary row = new GroupSummary(event.groupId(), event.name(), event.parentId(), parentName, 0, version);
-        jdbc.update("insert into group_view (group_id, name, parent_id, parent_name, customers_count, version)"
-                        + " values (?, ?, ?, ?, ?, ?)",
-                row.groupId().uuid(), row.name(), uuidOrNull(row.parentId()), row.parentName(), row.customersCount(),
-                row.version());
-        WrittenGroups.record(row);
+        UUID parentId = uuidOrNull(event.parentId());
+        RoundTrips.Run run = roundTrips.run();
+        lockParent(run, parentId);
+        run.update("insert into group_view (group_id, name, parent_id, parent_name, customers_count, version)"
+                        + " values (?, ?, ?, " + PARENT_NAME + ", 0, ?)",
+                event.groupId().uuid(), event.name(), parentId, parentId, version);
         // A new group has no timeline row to end yet.
-        openGroups(TimelinePosition.of(message), "group_id = ?", event.groupId().uuid());
+        openGroups(run, TimelinePosition.of(message), "group_id = ?", event.groupId().uuid());
+        RoundTrips.Results results = run.execute();
+        String parentName = parentId == null ? null : lockedParentName(results, event.parentId());
+        WrittenGroups.record(new GroupSummary(event.groupId(), event.name(), event.parentId(), parentName, 0, version));
     }
 
     /**
@@ -94,12 +104,15 @@ public class GroupViewProjection {
     public void on(GroupRenamed event, @SequenceNumber long version, EventMessage<?> message) {
         UUID groupId = event.groupId().uuid();
         // Updating the group's row first locks it, so a child created or moved under it concurrently waits
-        // for this transaction and then reads the new name (see lockParentAndGetName).
-        requireOneRow(jdbc.update("update group_view set name = ?, version = ? where group_id = ?",
-                event.name(), version, groupId), event.groupId());
-        jdbc.update("update group_view set parent_name = ? where parent_id = ?", event.name(), groupId);
-        recordGroups(message, "(group_id = ? or parent_id = ?)", groupId, groupId);
-        handToSender(groupId);
+        // for this transaction and then reads the new name (see lockParent).
+        RoundTrips.Run run = roundTrips.run()
+                .update("update group_view set name = ?, version = ? where group_id = ?", event.name(), version, groupId)
+                .update("update group_view set parent_name = ? where parent_id = ?", event.name(), groupId);
+        recordGroups(run, TimelinePosition.of(message), "(group_id = ? or parent_id = ?)", groupId, groupId);
+        int read = readForSender(run, groupId);
+        RoundTrips.Results results = run.execute();
+        requireOneRow(results.updated(0), event.groupId());
+        handToSender(results, read);
     }
 
     /**
@@ -112,12 +125,21 @@ public class GroupViewProjection {
      */
     @EventHandler
     public void on(GroupReparented event, @SequenceNumber long version, EventMessage<?> message) {
-        String parentName = event.parentId() == null ? null : lockParentAndGetName(event.parentId());
-        requireOneRow(jdbc.update(
-                "update group_view set parent_id = ?, parent_name = ?, version = ? where group_id = ?",
-                uuidOrNull(event.parentId()), parentName, version, event.groupId().uuid()), event.groupId());
-        recordGroups(message, "group_id = ?", event.groupId().uuid());
-        handToSender(event.groupId().uuid());
+        UUID groupId = event.groupId().uuid();
+        UUID parentId = uuidOrNull(event.parentId());
+        RoundTrips.Run run = roundTrips.run();
+        lockParent(run, parentId);
+        int update = run.size();
+        run.update("update group_view set parent_id = ?, parent_name = " + PARENT_NAME + ", version = ? where group_id = ?",
+                parentId, parentId, version, groupId);
+        recordGroups(run, TimelinePosition.of(message), "group_id = ?", groupId);
+        int read = readForSender(run, groupId);
+        RoundTrips.Results results = run.execute();
+        if (parentId != null) {
+            lockedParentName(results, event.parentId());
+        }
+        requireOneRow(results.updated(update), event.groupId());
+        handToSender(results, read);
     }
 
     /**
@@ -196,13 +218,14 @@ public class GroupViewProjection {
         int joined = jdbc.update("insert into customer_group_view (customer_id, group_id) select ?, ?"
                         + " where not exists (select 1 from customer_group_view where customer_id = ? and group_id = ?)",
                 customerId, groupId, customerId, groupId);
-        recountCustomers(groupId);
+        RoundTrips.Run run = recountCustomers(roundTrips.run(), groupId);
         if (joined > 0) {
             TimelinePosition at = TimelinePosition.of(message);
-            jdbc.update("insert into customer_group_timeline (customer_id, group_id, valid_from, from_index)"
+            run.update("insert into customer_group_timeline (customer_id, group_id, valid_from, from_index)"
                     + " values (?, ?, ?, ?)", customerId, groupId, at.time(), at.index());
-            recordGroups(at, "group_id = ?", groupId);
+            recordGroups(run, at, "group_id = ?", groupId);
         }
+        run.execute();
     }
 
     /**
@@ -219,16 +242,18 @@ public class GroupViewProjection {
         UUID groupId = event.groupId().uuid();
         int left = jdbc.update("delete from customer_group_view where customer_id = ? and group_id = ?",
                 customerId, groupId);
+        RoundTrips.Run run = roundTrips.run();
         if (groupLive) {
-            recountCustomers(groupId);
+            recountCustomers(run, groupId);
         }
         if (left > 0) {
             TimelinePosition at = TimelinePosition.of(message);
-            closeMemberships(at, "customer_id = ? and group_id = ?", customerId, groupId);
+            closeMemberships(run, at, "customer_id = ? and group_id = ?", customerId, groupId);
             if (groupLive) {
-                recordGroups(at, "group_id = ?", groupId);
+                recordGroups(run, at, "group_id = ?", groupId);
             }
         }
+        run.execute();
     }
 
     /** Empties both tables before a replay, so that the replay rebuilds them from the first event. */
@@ -240,35 +265,35 @@ public class GroupViewProjection {
         jdbc.update("delete from group_timeline");
     }
 
-    private void recordGroups(EventMessage<?> message, String condition, Object... args) {
-        recordGroups(TimelinePosition.of(message), condition, args);
-    }
-
     /**
      * Makes {@code group_timeline} follow {@code group_view} for the groups that {@code condition} selects: their
      * current timeline rows end at {@code at}, and copies of their view rows (none for a deleted group) begin
-     * there. Called after the view changed; the condition must select the same groups in the current timeline
-     * rows as in the view, which holds for conditions on columns the change left alone (the id, the parent
-     * when only names changed).
+     * there. Added to a run after the statements that change the view; the condition must select the same groups
+     * in the current timeline rows as in the view, which holds for conditions on columns the change left alone
+     * (the id, the parent when only names changed).
      *
      * @param condition an SQL condition on the columns both tables share, with {@code ?} placeholders
+     * @return the run
      */
-    private void recordGroups(TimelinePosition at, String condition, Object... args) {
-        jdbc.update("update group_timeline set valid_to = ?, to_index = ? where to_index is null and " + condition,
+    private static RoundTrips.Run recordGroups(RoundTrips.Run run, TimelinePosition at, String condition,
+                                               Object... args) {
+        run.update("update group_timeline set valid_to = ?, to_index = ? where to_index is null and " + condition,
                 prepend(args, at.time(), at.index()));
-        openGroups(at, condition, args);
+        return openGroups(run, at, condition, args);
     }
 
     /** Begins at {@code at} copies of the view rows that {@code condition} selects, as {@link #recordGroups} does. */
-    private void openGroups(TimelinePosition at, String condition, Object... args) {
-        jdbc.update("insert into group_timeline (group_id, name, parent_id, parent_name, customers_count, version,"
-                + " valid_from, from_index) select group_id, name, parent_id, parent_name, customers_count, version,"
-                + " ?, ? from group_view where " + condition, prepend(args, at.time(), at.index()));
+    private static RoundTrips.Run openGroups(RoundTrips.Run run, TimelinePosition at, String condition,
+                                             Object... args) {
+        return run.update("insert into group_timeline (group_id, name, parent_id, parent_name, customers_count,"
+                + " version, valid_from, from_index) select group_id, name, parent_id, parent_name, customers_count,"
+                + " version, ?, ? from group_view where " + condition, prepend(args, at.time(), at.index()));
     }
 
     /** Ends at {@code at} the current membership rows of {@code customer_group_timeline} that match. */
-    private void closeMemberships(TimelinePosition at, String condition, Object... args) {
-        jdbc.update("update customer_group_timeline set valid_to = ?, to_index = ? where to_index is null and "
+    private static void closeMemberships(RoundTrips.Run run, TimelinePosition at, String condition,
+                                         Object... args) {
+        run.update("update customer_group_timeline set valid_to = ?, to_index = ? where to_index is null and "
                 + condition, prepend(args, at.time(), at.index()));
     }
 
@@ -280,23 +305,48 @@ public class GroupViewProjection {
     }
 
     /**
-     * Hands a changed group's row, read again in this transaction, to the command's sender when it collects
-     * ({@link WrittenGroups}); reads nothing otherwise (a replay, a cascade of another command).
+     * Adds to the run the read of a changed group's row, in this transaction after its change, when the command's
+     * sender collects rows ({@link WrittenGroups}); nothing otherwise (a replay, a cascade of another command).
+     *
+     * @return the read's place in the run, or -1 when nothing was added
      */
-    private void handToSender(UUID groupId) {
-        if (WrittenGroups.collecting()) {
-            GroupRows.current(jdbc, groupId).ifPresent(WrittenGroups::record);
+    private static int readForSender(RoundTrips.Run run, UUID groupId) {
+        if (!WrittenGroups.collecting()) {
+            return -1;
+        }
+        int place = run.size();
+        run.query(GroupRows.CURRENT, GroupRows::map, groupId);
+        return place;
+    }
+
+    /** Hands the row that {@link #readForSender} read, if it added a read, to the command's sender. */
+    private static void handToSender(RoundTrips.Results results, int read) {
+        if (read >= 0) {
+            results.<GroupSummary>rows(read).forEach(WrittenGroups::record);
         }
     }
 
     /**
-     * Reads the parent's name under a row lock: a rename of the parent in a concurrent transaction either
-     * committed before (and its name is read here) or waits for this one (and then rewrites this child's
-     * {@code parent_name} too). Without the lock a child could keep the parent's old name.
+     * Adds to the run, for a group created or moved under {@code parentId}, the lock of the parent's row; nothing
+     * for a root. A rename of the parent in a concurrent transaction either committed before (and the statements
+     * after the lock, each with a snapshot of its own, read the new name through {@link #PARENT_NAME}) or waits for
+     * this one (and then rewrites this child's {@code parent_name} too). Without the lock a child could keep the
+     * parent's old name.
      */
-    private String lockParentAndGetName(GroupId parentId) {
-        List<String> names = jdbc.queryForList("select name from group_view where group_id = ? for update",
-                String.class, parentId.uuid());
+    private static void lockParent(RoundTrips.Run run, UUID parentId) {
+        if (parentId != null) {
+            run.query("select name from group_view where group_id = ? for update", (rs, row) -> rs.getString(1),
+                    parentId);
+        }
+    }
+
+    /**
+     * @param results a run whose first statement was {@link #lockParent}'s
+     * @return the parent's name
+     * @throws IllegalStateException when the parent has no row (the rest of the run is then rolled back)
+     */
+    private static String lockedParentName(RoundTrips.Results results, GroupId parentId) {
+        List<String> names = results.rows(0);
         if (names.isEmpty()) {
             throw new IllegalStateException("group_view has no row for parent group " + parentId);
         }
@@ -315,8 +365,8 @@ public class GroupViewProjection {
                 UUID.class, groupId.uuid()).isEmpty();
     }
 
-    private void recountCustomers(UUID groupId) {
-        jdbc.update("update group_view set customers_count ="
+    private static RoundTrips.Run recountCustomers(RoundTrips.Run run, UUID groupId) {
+        return run.update("update group_view set customers_count ="
                 + " (select count(*) from customer_group_view m where m.group_id = ?) where group_id = ?",
                 groupId, groupId);
     }

@@ -23,6 +23,7 @@ import org.orggroups.api.customer.CustomerJoinedGroup;
 import org.orggroups.api.group.GroupCreated;
 import org.orggroups.api.group.GroupId;
 import org.orggroups.api.group.GroupRenamed;
+import org.orggroups.api.group.GroupReparented;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -90,6 +91,22 @@ class ConcurrentProjectionTest {
      * Handles {@code first} in a transaction that stays open while {@code overlapping} starts on another
      * thread, then commits it and waits for {@code overlapping} to finish.
      */
+    @Test
+    void aGroupMovedWhileItsNewParentsRenameIsUncommittedGetsTheNewName() throws Exception {
+        GroupId parent = GroupId.random();
+        handle("OrganizationGroup", parent.toString(), 0, new GroupCreated(parent, "old", null));
+        GroupId moved = GroupId.random();
+        handle("OrganizationGroup", moved.toString(), 0, new GroupCreated(moved, "moved", null));
+
+        whileOpen(new GroupRenamed(parent, "new", "old"), "OrganizationGroup", parent.toString(), 1,
+                () -> handle("OrganizationGroup", moved.toString(), 1, new GroupReparented(moved, parent, null)));
+
+        assertThat(jdbc.queryForObject("select parent_name from group_view where group_id = ?", String.class,
+                moved.uuid())).isEqualTo("new");
+        assertThat(jdbc.queryForObject("select parent_name from group_timeline where group_id = ? and to_index is null",
+                String.class, moved.uuid())).isEqualTo("new");
+    }
+
     private void whileOpen(Object first, String aggregateType, String aggregateId, long sequence,
                            Runnable overlapping) throws Exception {
         CountDownLatch handled = new CountDownLatch(1);
