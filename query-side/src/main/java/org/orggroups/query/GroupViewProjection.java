@@ -106,7 +106,8 @@ public class GroupViewProjection {
         // Updating the group's row first locks it, so a child created or moved under it concurrently waits
         // for this transaction and then reads the new name (see lockParent).
         RoundTrips.Run run = roundTrips.run()
-                .update("update group_view set name = ?, version = ? where group_id = ?", event.name(), version, groupId)
+                .update("update group_view set name = ?, version = ? where group_id = ?",
+                        event.name(), version, groupId)
                 .update("update group_view set parent_name = ? where parent_id = ?", event.name(), groupId);
         recordGroups(run, TimelinePosition.of(message), "(group_id = ? or parent_id = ?)", groupId, groupId);
         int read = readForSender(run, groupId);
@@ -130,8 +131,8 @@ public class GroupViewProjection {
         RoundTrips.Run run = roundTrips.run();
         lockParent(run, parentId);
         int update = run.size();
-        run.update("update group_view set parent_id = ?, parent_name = " + PARENT_NAME + ", version = ? where group_id = ?",
-                parentId, parentId, version, groupId);
+        run.update("update group_view set parent_id = ?, parent_name = " + PARENT_NAME
+                + ", version = ? where group_id = ?", parentId, parentId, version, groupId);
         recordGroups(run, TimelinePosition.of(message), "group_id = ?", groupId);
         int read = readForSender(run, groupId);
         RoundTrips.Results results = run.execute();
