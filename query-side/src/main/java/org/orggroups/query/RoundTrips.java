@@ -20,7 +20,7 @@ import org.springframework.jdbc.support.MetaDataAccessException;
  * Sends the statements of one event handler to the database together, in one round trip, where the driver takes
  * several statements in one {@link PreparedStatement} and answers a result for each (PostgreSQL's does, and says
  * so through {@link DatabaseMetaData#supportsMultipleResultSets()}); one statement at a time otherwise (H2's runs
- * only the first of them, and says it does not).
+ * them all but answers only the first one's result, and says it does not support several).
  *
  * <p>Either way each statement runs on its own, in order, in the caller's transaction, and sees what the ones
  * before it changed (PostgreSQL takes a new snapshot for each statement of a round trip, as for separate ones);
