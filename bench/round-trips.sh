@@ -33,6 +33,9 @@ stop_service_on_exit "round-trip count"
 
 # The driver logs every protocol message at TRACE, with the request's correlation id in each line.
 export LOGGING_LEVEL_ORG_POSTGRESQL_CORE_V3=TRACE
+# A node looks a token up once per orggroups.auth.token-cache-ttl (5 s by default), not once per request: with the
+# default, whichever counted request came after the entry's expiry would count that lookup too.
+export ORGGROUPS_AUTH_TOKENCACHETTL=1h
 start_service_on_new_database
 python3 bench/benchctl.py wait --url "$URL" --pid "$SERVICE_PID" --timeout "${BENCH_START_TIMEOUT:-180}"
 TOKEN=$(python3 bench/benchctl.py login --url "$URL" --username "$ADMIN")

@@ -3,9 +3,6 @@ package org.orggroups.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,6 +21,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.orggroups.app.support.AggregateLocks;
 import org.orggroups.app.support.IntegrationTest;
 import org.orggroups.app.support.SecondNode;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -159,9 +157,9 @@ class ConcurrencyIntegrationTest extends IntegrationTest {
         ExecutorService threads = Executors.newSingleThreadExecutor();
         try (Connection held = dataSource.getConnection()) {
             held.setAutoCommit(false);
-            Object session = holdFirstEventRow(held, member);
+            Object session = AggregateLocks.holdFirstEventRow(held, member);
             Future<Response> delete = threads.submit(() -> delete(GROUPS + doomed + "/"));
-            awaitSessionBlockedBy(session);
+            AggregateLocks.awaitSessionBlockedBy(dataSource, session);
 
             Response move = call("PATCH", node2.baseUrl() + GROUPS + mover + "/", adminToken(),
                     json(Map.of("parent", node2.baseUrl() + GROUPS + right + "/")));
@@ -189,43 +187,8 @@ class ConcurrencyIntegrationTest extends IntegrationTest {
         assertNoCycle();
     }
 
-    /** Locks the aggregate's first event row, as the lock interceptor does; answers the session that holds it. */
-    private static Object holdFirstEventRow(Connection connection, String aggregateUuid) throws Exception {
-        try (PreparedStatement lock = connection.prepareStatement("select sequence_number from domain_event_entry"
-                + " where aggregate_identifier = ? and sequence_number = 0 for update")) {
-            lock.setString(1, dashed(aggregateUuid).toString());
-            try (ResultSet row = lock.executeQuery()) {
-                assertThat(row.next()).isTrue();
-            }
-        }
-        String postgres = "select pg_backend_pid()";
-        String h2 = "select session_id()";
-        try (Statement statement = connection.createStatement();
-             ResultSet session = statement.executeQuery(isPostgres(connection) ? postgres : h2)) {
-            session.next();
-            return session.getObject(1);
-        }
-    }
-
-    /** Waits until another session waits for a lock that {@code session} holds. */
-    private void awaitSessionBlockedBy(Object session) throws Exception {
-        String sql;
-        try (Connection connection = dataSource.getConnection()) {
-            sql = isPostgres(connection)
-                    ? "select count(*) from pg_stat_activity where cast(? as integer) = any (pg_blocking_pids(pid))"
-                    : "select count(*) from information_schema.sessions where blocker_id = ?";
-        }
-        while (jdbc.queryForObject(sql, Integer.class, session) == 0) {
-            Thread.sleep(20);
-        }
-    }
-
     private static UUID dashed(String hex) {
         return UUID.fromString(hex.replaceFirst("(.{8})(.{4})(.{4})(.{4})(.{12})", "$1-$2-$3-$4-$5"));
-    }
-
-    private static boolean isPostgres(Connection connection) throws Exception {
-        return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
     }
 
     private static Map<String, Object> nullParent() {

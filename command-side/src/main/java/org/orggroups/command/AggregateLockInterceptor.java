@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>The lock is the aggregate's first event row ({@code sequence_number = 0}): every aggregate has one, it
  * is unique and it is never updated, so {@code SELECT ... FOR UPDATE} on it blocks only other writers of that
- * aggregate, never readers. (A transaction-scoped advisory lock on PostgreSQL was tried instead: it takes no
+ * aggregate, never readers ({@link EventStreams#lockAndReadLastSequenceNumber}, which also reads the sequence number
+ * the repository checks its kept aggregate against, {@link LockedSequenceNumber}). (A transaction-scoped advisory lock on PostgreSQL was tried instead: it takes no
  * lock on the event table, and a rebuild's swap then deadlocked with writers; decision record 9.) Commands that
  * move groups, delete a customer, or must find groups or a provider live until they commit, take the {@code tree_lock}
  * row first ({@link GroupTree#lockShape()}), then the aggregate's lock, then group rows. A membership change takes
@@ -47,6 +48,7 @@ public class AggregateLockInterceptor implements MessageHandlerInterceptor<Comma
 
     private final GroupTree tree;
     private final JdbcTemplate jdbc;
+    private final EventStreams streams;
     private final CachingCommandTargetResolver targets;
     /** The statement that takes a creation's lock, chosen for the database on first use. */
     private volatile String creationLockStatement;
@@ -54,11 +56,14 @@ public class AggregateLockInterceptor implements MessageHandlerInterceptor<Comma
     /**
      * @param tree    the command-side tree, for the shape lock
      * @param jdbc    the template on the service's database; it joins the command's transaction
+     * @param streams the event table's streams, whose first rows are the aggregates' locks
      * @param targets the aggregate each command is on, as Axon's aggregate command handler finds it
      */
-    public AggregateLockInterceptor(GroupTree tree, JdbcTemplate jdbc, CachingCommandTargetResolver targets) {
+    public AggregateLockInterceptor(GroupTree tree, JdbcTemplate jdbc, EventStreams streams,
+                                    CachingCommandTargetResolver targets) {
         this.tree = tree;
         this.jdbc = jdbc;
+        this.streams = streams;
         this.targets = targets;
     }
 
@@ -86,8 +91,7 @@ public class AggregateLockInterceptor implements MessageHandlerInterceptor<Comma
             return interceptorChain.proceed();
         }
         String aggregateId = targets.resolveTarget(command).getIdentifier();
-        jdbc.queryForList("select sequence_number from domain_event_entry"
-                + " where aggregate_identifier = ? and sequence_number = 0 for update", Long.class, aggregateId);
+        LockedSequenceNumber.remember(unitOfWork, aggregateId, streams.lockAndReadLastSequenceNumber(aggregateId));
         return interceptorChain.proceed();
     }
 

@@ -3,6 +3,7 @@ package org.orggroups.command;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Many aggregates' event streams at once, for a subtree delete, which appends one event to each group of the
@@ -24,4 +25,15 @@ public interface EventStreams {
      * @param aggregateIds aggregate identifiers in ascending order (uuid order, to stay free of deadlocks)
      */
     void lock(List<String> aggregateIds);
+
+    /**
+     * Takes the lock that {@link AggregateLockInterceptor} takes for a command on one aggregate, held until the
+     * transaction ends, and then reads the sequence number of the aggregate's last event, in one round trip where the
+     * database takes two statements together (decision record 26). The read runs once the lock is granted, so it sees
+     * every event committed before: no other command on the aggregate can append until this transaction ends.
+     *
+     * @param aggregateId the aggregate's identifier
+     * @return the sequence number of its last event; empty when it has none, and then nothing is locked
+     */
+    Optional<Long> lockAndReadLastSequenceNumber(String aggregateId);
 }

@@ -25,10 +25,11 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * <p>Axon's own {@code CachingEventSourcingRepository} trusts its cache: an event appended by another node, or by
  * {@code GroupDeletionHandler}'s cascade that appends without loading, would go unseen until the event table's unique
  * {@code (aggregate_identifier, sequence_number)} refused the next append. Here every load of a kept aggregate first
- * reads {@link EventStore#lastSequenceNumberFor} within the command's transaction; the command's aggregate lock
- * ({@link AggregateLockInterceptor}) is taken before, so that read sees every event committed before the lock was
- * granted, and a kept aggregate whose version differs is dropped and loaded from its events. So what a command
- * decides on is always the fold of all its aggregate's events, as without a cache.
+ * reads the sequence number of its last event within the command's transaction, after the command's aggregate lock
+ * ({@link AggregateLockInterceptor}) was granted, so that read sees every event committed before, and a kept aggregate
+ * whose version differs is dropped and loaded from its events. The interceptor reads it in the lock's own round trip
+ * ({@link LockedSequenceNumber}); for an aggregate loaded without it, {@link EventStore#lastSequenceNumberFor} is
+ * asked. So what a command decides on is always the fold of all its aggregate's events, as without a cache.
  *
  * <p>An aggregate leaves the cache when it is loaded and goes back only after its command committed, with the version
  * it was committed at: no two commands ever share an instance, and a rolled back command's changes are never kept.
@@ -92,7 +93,8 @@ public final class VersionCheckedCachingRepository<T> extends EventSourcingRepos
     protected EventSourcedAggregate<T> doLoadWithLock(String aggregateIdentifier, Long expectedVersion) {
         Kept<T> entry = kept.asMap().remove(aggregateIdentifier);
         EventSourcedAggregate<T> aggregate = entry != null
-                && Optional.of(entry.version()).equals(eventStore.lastSequenceNumberFor(aggregateIdentifier))
+                && Optional.of(entry.version()).equals(LockedSequenceNumber.take(aggregateIdentifier,
+                        () -> eventStore.lastSequenceNumberFor(aggregateIdentifier)))
                 ? EventSourcedAggregate.reconstruct(entry.root(), aggregateModel(), entry.version(), false, eventStore,
                         repositoryProvider, NoSnapshotTriggerDefinition.TRIGGER)
                 : super.doLoadWithLock(aggregateIdentifier, expectedVersion);

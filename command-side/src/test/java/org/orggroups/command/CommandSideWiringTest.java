@@ -91,6 +91,11 @@ class CommandSideWiringTest {
                 public void lock(java.util.List<String> ids) {
                     // one node, events in memory: nothing to lock across nodes
                 }
+
+                @Override
+                public java.util.Optional<Long> lockAndReadLastSequenceNumber(String id) {
+                    return events.lastSequenceNumberFor(id);
+                }
             };
         }
     }

@@ -6,8 +6,10 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.orggroups.command.EventStreams;
+import org.orggroups.query.RoundTrips;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -22,11 +24,33 @@ public class EventTableStreams implements EventStreams {
     /** Keeps {@code in (...)} lists well below every driver's limit on bind parameters. */
     private static final int MAX_IN_LIST = 500;
 
+    /** One aggregate's lock: its first event row, which every aggregate has and which is never updated. */
+    private static final String LOCK = "select sequence_number from domain_event_entry"
+            + " where aggregate_identifier = ? and sequence_number = 0 for update";
+    /** The statement Axon's {@code EventStore#lastSequenceNumberFor} runs. */
+    private static final String LAST_SEQUENCE_NUMBER =
+            "select max(sequence_number) from domain_event_entry where aggregate_identifier = ?";
+
     private final JdbcTemplate jdbc;
+    private final RoundTrips roundTrips;
 
     /** @param jdbc the template on the service's database; it joins the command's transaction */
     public EventTableStreams(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.roundTrips = new RoundTrips(jdbc);
+    }
+
+    /**
+     * The lock's statement and the read's in one run: the read runs after the lock was granted, with a snapshot of
+     * its own, as a separate statement would.
+     */
+    @Override
+    public Optional<Long> lockAndReadLastSequenceNumber(String aggregateId) {
+        List<Long> last = roundTrips.run()
+                .query(LOCK, (row, i) -> row.getLong(1), aggregateId)
+                .query(LAST_SEQUENCE_NUMBER, (row, i) -> row.getObject(1, Long.class), aggregateId)
+                .execute().rows(1);
+        return Optional.ofNullable(last.get(0));
     }
 
     @Override

@@ -65,6 +65,11 @@ class CustomerMembershipCascadeTest {
             public void lock(List<String> aggregateIds) {
                 locked.addAll(aggregateIds);
             }
+
+            @Override
+            public java.util.Optional<Long> lockAndReadLastSequenceNumber(String aggregateId) {
+                throw new UnsupportedOperationException("the cascade locks its members all at once");
+            }
         });
         join(SECOND, Set.of(C, A, B));
         join(FIRST, Set.of(C));

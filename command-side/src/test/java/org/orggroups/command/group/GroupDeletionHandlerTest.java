@@ -86,6 +86,11 @@ class GroupDeletionHandlerTest {
             public void lock(List<String> ids) {
                 // the members are locked by the cascade, which this test replaces
             }
+
+            @Override
+            public java.util.Optional<Long> lockAndReadLastSequenceNumber(String id) {
+                return c.eventStore().lastSequenceNumberFor(id);
+            }
         };
     }
 
