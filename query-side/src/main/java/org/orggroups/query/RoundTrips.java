@@ -59,12 +59,14 @@ public final class RoundTrips {
         return answer;
     }
 
+    /** A statement of a run: a query when it has a mapper for its rows, an update otherwise. */
+    private record Step(String sql, RowMapper<?> mapper, Object[] args) {
+    }
+
     /** Statements with {@code ?} placeholders and their arguments, each an update or a query, in order. */
     public final class Run {
 
-        private final List<String> statements = new ArrayList<>();
-        private final List<Object[]> arguments = new ArrayList<>();
-        private final List<RowMapper<?>> mappers = new ArrayList<>();
+        private final List<Step> steps = new ArrayList<>();
 
         private Run() {
         }
@@ -90,13 +92,11 @@ public final class RoundTrips {
 
         /** @return how many statements the run holds: the place the next one will have */
         public int size() {
-            return statements.size();
+            return steps.size();
         }
 
         private Run add(String sql, RowMapper<?> mapper, Object... args) {
-            statements.add(sql);
-            mappers.add(mapper);
-            arguments.add(args);
+            steps.add(new Step(sql, mapper, args));
             return this;
         }
 
@@ -107,20 +107,21 @@ public final class RoundTrips {
          * @throws org.springframework.dao.DataAccessException when a statement fails; the ones after it did not run
          */
         public Results execute() {
-            if (statements.size() <= 1 || !together()) {
-                List<Object> results = new ArrayList<>(statements.size());
-                for (int i = 0; i < statements.size(); i++) {
-                    results.add(mappers.get(i) == null ? jdbc.update(statements.get(i), arguments.get(i))
-                            : jdbc.query(statements.get(i), mappers.get(i), arguments.get(i)));
+            if (steps.size() <= 1 || !together()) {
+                List<Object> results = new ArrayList<>(steps.size());
+                for (Step step : steps) {
+                    results.add(step.mapper() == null ? jdbc.update(step.sql(), step.args())
+                            : jdbc.query(step.sql(), step.mapper(), step.args()));
                 }
                 return new Results(results);
             }
-            Object[] all = arguments.stream().flatMap(Arrays::stream).toArray();
-            return jdbc.execute(String.join(";\n", statements), (PreparedStatementCallback<Results>) statement -> {
+            Object[] all = steps.stream().flatMap(step -> Arrays.stream(step.args())).toArray();
+            String sql = String.join(";\n", steps.stream().map(Step::sql).toList());
+            return jdbc.execute(sql, (PreparedStatementCallback<Results>) statement -> {
                 new ArgumentPreparedStatementSetter(all).setValues(statement);
                 boolean resultSet = statement.execute();
-                List<Object> results = new ArrayList<>(statements.size());
-                for (int i = 0; i < statements.size(); i++) {
+                List<Object> results = new ArrayList<>(steps.size());
+                for (int i = 0; i < steps.size(); i++) {
                     if (i > 0) {
                         resultSet = statement.getMoreResults();
                     }
@@ -131,16 +132,16 @@ public final class RoundTrips {
         }
 
         private Object result(PreparedStatement statement, boolean resultSet, int index) throws SQLException {
-            RowMapper<?> mapper = mappers.get(index);
-            if (resultSet != (mapper != null)) {
+            Step step = steps.get(index);
+            if (resultSet != (step.mapper() != null)) {
                 throw new IllegalStateException("Statement " + (index + 1) + " of a run answered "
-                        + (resultSet ? "rows" : "a count") + ": " + statements.get(index));
+                        + (resultSet ? "rows" : "a count") + ": " + step.sql());
             }
-            if (mapper == null) {
+            if (step.mapper() == null) {
                 return statement.getUpdateCount();
             }
             try (ResultSet rows = statement.getResultSet()) {
-                return new RowMapperResultSetExtractor<>(mapper).extractData(rows);
+                return new RowMapperResultSetExtractor<>(step.mapper()).extractData(rows);
             }
         }
     }
