@@ -26,17 +26,17 @@ import org.springframework.stereotype.Component;
  * that concurrent writes to one group or customer are applied one after the other, each on the state the
  * previous one left (API.md section 5), instead of racing and retrying.
  *
- * <p>The lock is the aggregate's first event row ({@code sequence_number = 0}): every aggregate has one, it
- * is unique and it is never updated, so {@code SELECT ... FOR UPDATE} on it blocks only other writers of that
- * aggregate, never readers ({@link EventStreams#lockAndReadLastSequenceNumber}, which also reads the sequence number
- * the repository checks its kept aggregate against, {@link LockedSequenceNumber}). (A transaction-scoped advisory lock on PostgreSQL was tried instead: it takes no
- * lock on the event table, and a rebuild's swap then deadlocked with writers; decision record 9.) Commands that
- * move groups, delete a customer, or must find groups or a provider live until they commit, take the {@code tree_lock}
- * row first ({@link GroupTree#lockShape()}), then the aggregate's lock, then group rows. A membership change takes
- * its groups' rows before its customer's lock, and a group's delete takes its root's lock, then its subtree's rows,
- * then its members' locks (decision record 16). Creations have no row to lock yet
- * and take only the event table's lock ({@link #creationLockStatement()}), and only when they lock rows before their
- * append ({@link #locksRowsBeforeAppend}).
+ * <p>The lock is the aggregate's first event row ({@code sequence_number = 0}): every aggregate has one, it is unique
+ * and it is never updated, so {@code SELECT ... FOR UPDATE} on it blocks only other writers of that aggregate, never
+ * readers ({@link EventStreams#lockAndReadLastSequenceNumber}, which also reads the sequence number the repository
+ * checks its kept aggregate against, {@link LockedSequenceNumber}). (A transaction-scoped advisory lock on PostgreSQL
+ * was tried instead: it takes no lock on the event table, and a rebuild's swap then deadlocked with writers; decision
+ * record 9.) Commands that move groups, delete a customer, or must find groups or a provider live until they commit,
+ * take the {@code tree_lock} row first ({@link GroupTree#lockShape()}), then the aggregate's lock, then group rows. A
+ * membership change takes its groups' rows before its customer's lock, and a group's delete takes its root's lock, then
+ * its subtree's rows, then its members' locks (decision record 16). Creations have no row to lock yet and take only the
+ * event table's lock ({@link #creationLockStatement()}), and only when they lock rows before their append
+ * ({@link #locksRowsBeforeAppend}).
  * A writer that still loses a race (a subtree delete appending to a group renamed at the same instant) gets
  * Axon's {@code ConcurrencyException}, which the HTTP edge retries.
  */

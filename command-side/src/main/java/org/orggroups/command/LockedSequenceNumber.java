@@ -7,9 +7,10 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 /**
  * The sequence number of the last event of the aggregate a command locked, read under that lock by
- * {@link AggregateLockInterceptor} in the same round trip as the lock ({@link EventStreams#lockAndReadLastSequenceNumber})
- * and kept in the command's unit of work until {@link VersionCheckedCachingRepository} checks the aggregate it kept
- * against it. Before, the repository read it in a round trip of its own (decision record 26).
+ * {@link AggregateLockInterceptor} in the lock's own round trip
+ * ({@link EventStreams#lockAndReadLastSequenceNumber}) and kept in the command's unit of work until
+ * {@link VersionCheckedCachingRepository} checks the aggregate it kept against it. Before, the repository read it in
+ * a round trip of its own (decision record 26).
  *
  * <p>It is taken once: a second load of the aggregate in the same unit of work, after the command appended to it,
  * reads the event store again.
