@@ -24,9 +24,8 @@ public class EventTableStreams implements EventStreams {
     /** Keeps {@code in (...)} lists well below every driver's limit on bind parameters. */
     private static final int MAX_IN_LIST = 500;
 
-    /** One aggregate's lock: its first event row, which every aggregate has and which is never updated. */
-    private static final String LOCK = "select sequence_number from domain_event_entry"
-            + " where aggregate_identifier = ? and sequence_number = 0 for update";
+    /** One aggregate's lock ({@link #firstEventRows}). */
+    private static final String LOCK = firstEventRows("= ?") + " for update";
     /** The statement Axon's {@code EventStore#lastSequenceNumberFor} runs. */
     private static final String LAST_SEQUENCE_NUMBER =
             "select max(sequence_number) from domain_event_entry where aggregate_identifier = ?";
@@ -82,10 +81,19 @@ public class EventTableStreams implements EventStreams {
             }
         }
         for (List<String> chunk : chunks(aggregateIds)) {
-            jdbc.queryForList("select sequence_number from domain_event_entry where aggregate_identifier in ("
-                    + placeholders(chunk.size()) + ") and sequence_number = 0 order by aggregate_identifier for update",
-                    Long.class, chunk.toArray());
+            jdbc.queryForList(firstEventRows("in (" + placeholders(chunk.size()) + ")")
+                    + " order by aggregate_identifier for update", Long.class, chunk.toArray());
         }
+    }
+
+    /**
+     * @param aggregates a condition on {@code aggregate_identifier}, without the column's name
+     * @return the select of those aggregates' locks: their first event rows, which every aggregate has and which are
+     *         never updated
+     */
+    private static String firstEventRows(String aggregates) {
+        return "select sequence_number from domain_event_entry where aggregate_identifier " + aggregates
+                + " and sequence_number = 0";
     }
 
     private static List<List<String>> chunks(List<String> ids) {
