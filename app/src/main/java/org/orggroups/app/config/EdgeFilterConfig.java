@@ -10,6 +10,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.web.filter.ForwardedHeaderFilter;
 
 /**
@@ -21,8 +22,9 @@ import org.springframework.web.filter.ForwardedHeaderFilter;
 public class EdgeFilterConfig {
 
     @Bean
-    FilterRegistrationBean<ForwardedHeaderGuard> forwardedHeaderGuard() {
-        FilterRegistrationBean<ForwardedHeaderGuard> registration = new FilterRegistrationBean<>(new ForwardedHeaderGuard());
+    FilterRegistrationBean<ForwardedHeaderGuard> forwardedHeaderGuard(HttpFirewall firewall) {
+        FilterRegistrationBean<ForwardedHeaderGuard> registration =
+                new FilterRegistrationBean<>(new ForwardedHeaderGuard(firewall));
         registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;

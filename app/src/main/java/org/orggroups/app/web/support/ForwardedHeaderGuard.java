@@ -15,6 +15,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.RequestRejectedException;
 
 /**
  * Lets only well-formed forwarded headers reach Spring's {@code ForwardedHeaderFilter}, which runs after it and
@@ -25,12 +29,17 @@ import jakarta.servlet.http.HttpServletRequest;
  *   <li>{@code X-Forwarded-Proto}: {@code http} or {@code https}, any letter case;</li>
  *   <li>{@code X-Forwarded-Host}: a host name, an IPv4 address or a bracketed IPv6 address, with an optional port;</li>
  *   <li>{@code X-Forwarded-Port}: 1 to 65535;</li>
+ *   <li>{@code X-Forwarded-Prefix}: an absolute path of URI path characters that Spring Security's firewall (the
+ *       service's {@link HttpFirewall}) accepts as a request path, since Spring puts it before the request's own path
+ *       and the firewall then judges both together: no empty, {@code .} or {@code ..} segment, no {@code ;}, no
+ *       escaped {@code .}, {@code /}, {@code \}, {@code %} or control character;</li>
  *   <li>{@code Forwarded} (RFC 7239): ignored whole when any of its {@code proto} or {@code host} values breaks the rules above.</li>
  * </ul>
  * A comma-separated list (one value per proxy) is kept only when every value is well-formed. A valid
  * {@code X-Forwarded-Proto} is passed on in lower case, as links are written. Without this,
  * {@code X-Forwarded-Proto: javascript} or {@code X-Forwarded-Host: evil.com/x?y} would be copied into the links,
- * and {@code X-Forwarded-Port: abc} made Spring answer an empty 400.
+ * and {@code X-Forwarded-Port: abc} made Spring answer an empty 400, as the firewall did for
+ * {@code X-Forwarded-Prefix: /a//b}.
  */
 public class ForwardedHeaderGuard implements Filter {
 
@@ -42,6 +51,13 @@ public class ForwardedHeaderGuard implements Filter {
     private static final Pattern PORT = Pattern.compile("[0-9]{1,5}");
     /** An absolute path of RFC 3986 segments: unreserved and sub-delimiter characters, ':', '@', percent escapes. */
     private static final Pattern PREFIX = Pattern.compile("(?:/(?:[A-Za-z0-9._~!$&'()*+;=:@-]|%[0-9A-Fa-f]{2})*)+");
+
+    private final HttpFirewall firewall;
+
+    /** @param firewall the firewall Spring Security's chain judges every request with, after this filter */
+    public ForwardedHeaderGuard(HttpFirewall firewall) {
+        this.firewall = firewall;
+    }
 
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
@@ -55,7 +71,7 @@ public class ForwardedHeaderGuard implements Filter {
     }
 
     /** @return the headers to hide (empty) or, for a valid proto, to show in lower case, as Spring copies it as is */
-    private static Map<String, Optional<String>> edits(HttpServletRequest request) {
+    private Map<String, Optional<String>> edits(HttpServletRequest request) {
         Map<String, Optional<String>> edits = new HashMap<>();
         String proto = request.getHeader(PROTO_HEADER);
         if (proto != null) {
@@ -67,7 +83,7 @@ public class ForwardedHeaderGuard implements Filter {
         }
         hideUnlessValid(request, "X-Forwarded-Host", ForwardedHeaderGuard::isHost, edits);
         hideUnlessValid(request, "X-Forwarded-Port", ForwardedHeaderGuard::isPort, edits);
-        hideUnlessValid(request, "X-Forwarded-Prefix", ForwardedHeaderGuard::isPrefix, edits);
+        hideUnlessValid(request, "X-Forwarded-Prefix", prefix -> isPrefix(request, prefix), edits);
         hideUnlessValid(request, "Forwarded", ForwardedHeaderGuard::isForwardedElement, edits);
         return edits;
     }
@@ -107,9 +123,23 @@ public class ForwardedHeaderGuard implements Filter {
         return PORT.matcher(value).matches() && Integer.parseInt(value) >= 1 && Integer.parseInt(value) <= 65535;
     }
 
-    /** @return whether the value is an absolute URI path, which Spring puts before every link's path */
-    static boolean isPrefix(String value) {
-        return PREFIX.matcher(value.strip()).matches();
+    /**
+     * @param request the request the prefix came with
+     * @param value   one item of the header (Spring joins the items, each without its trailing slashes)
+     * @return whether the value is an absolute URI path, which Spring puts before every link's path and before the
+     *         request's own path, and which the firewall takes as a path of its own
+     */
+    private boolean isPrefix(HttpServletRequest request, String value) {
+        String prefix = value.strip();
+        if (!PREFIX.matcher(prefix).matches()) {
+            return false;
+        }
+        try {
+            firewall.getFirewalledRequest(new UnderPrefix(request, prefix.replaceAll("/+$", "")));
+            return true;
+        } catch (RequestRejectedException rejected) {
+            return false;
+        }
     }
 
     /** One element of RFC 7239's {@code Forwarded}: {@code key=value} pairs joined by {@code ;}. */
@@ -129,5 +159,44 @@ public class ForwardedHeaderGuard implements Filter {
             }
         }
         return true;
+    }
+
+    /**
+     * A GET of the prefix's root, as Spring's {@code ForwardedHeaderFilter} presents a request under a prefix: the
+     * prefix as the context path (undecoded) and before the request's path.
+     */
+    private static final class UnderPrefix extends HttpServletRequestWrapper {
+
+        private final String prefix;
+
+        UnderPrefix(HttpServletRequest request, String prefix) {
+            super(request);
+            this.prefix = prefix;
+        }
+
+        @Override
+        public String getMethod() {
+            return "GET";
+        }
+
+        @Override
+        public String getRequestURI() {
+            return prefix + "/";
+        }
+
+        @Override
+        public String getContextPath() {
+            return prefix;
+        }
+
+        @Override
+        public String getServletPath() {
+            return "/";
+        }
+
+        @Override
+        public String getPathInfo() {
+            return null;
+        }
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.orggroups.app.support.IntegrationTest;
 
 /**
@@ -67,6 +69,26 @@ class ForwardedHeadersIntegrationTest extends IntegrationTest {
         assertThat(url(path, "X-Forwarded-Prefix", "/proxy")).isEqualTo(baseUrl() + "/proxy" + path);
         assertThat(url(path, "X-Forwarded-Prefix", "/a b<script>")).isEqualTo(baseUrl() + path);
         assertThat(url(path, "X-Forwarded-Prefix", "//evil.com/x?y")).isEqualTo(baseUrl() + path);
+    }
+
+    /**
+     * Paths that Spring Security's firewall refuses once Spring has put them before the request's path: each was an
+     * empty 400 without a body, as if the request were malformed, where a malformed forwarded header is ignored.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"/a//b", "//evil.com", "/a/../b", "/a/./b", "/..", "/%2e%2e", "/p;x", "/p%00", "/p%2Fq",
+            "/p%5Cq", "/p%25q", "/proxy,//b"})
+    void aForwardedPrefixTheFirewallRefusesIsIgnored(String prefix) {
+        String path = GROUPS + newGroup("G", null) + "/";
+        assertThat(url(path, "X-Forwarded-Prefix", prefix)).isEqualTo(baseUrl() + path);
+    }
+
+    @Test
+    void aForwardedPrefixWithTrailingSlashesOrEscapedCharactersIsHonoured() {
+        String path = GROUPS + newGroup("G", null) + "/";
+        assertThat(url(path, "X-Forwarded-Prefix", "/proxy/")).isEqualTo(baseUrl() + "/proxy" + path);
+        assertThat(url(path, "X-Forwarded-Prefix", "/my%20proxy")).isEqualTo(baseUrl() + "/my%20proxy" + path);
+        assertThat(url(path, "X-Forwarded-Prefix", "/a,/b")).isEqualTo(baseUrl() + "/a/b" + path);
     }
 
     private String url(String path, String... headers) {
