@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,7 +25,11 @@ import javax.sql.DataSource;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.orggroups.app.config.Databases;
+import org.orggroups.app.projections.Projections;
+import org.orggroups.app.projections.RebuildClaims;
 import org.orggroups.app.rebuild.ReadModelRebuilder;
 import org.orggroups.app.rebuild.StoredEvents;
 import org.orggroups.app.support.HandlerReplay;
@@ -166,6 +171,49 @@ class ProjectionsIntegrationTest extends IntegrationTest {
         assertThat(snapshot()).isEqualTo(live);
         for (String name : SYNCHRONOUS) {
             assertThat(detail(name).get("status").asText()).isEqualTo("live");
+        }
+    }
+
+    /**
+     * Two nodes took rebuilds of the same unit at once and both failed on the shadow tables they shared; the second is
+     * refused as on one node. Another session holding the unit's claim plays the node whose rebuild runs.
+     */
+    @Test
+    void aRebuildOfAUnitAnotherNodeRebuildsIs409() throws Exception {
+        Assumptions.assumeTrue(Databases.isPostgres(dataSource), "PostgreSQL only: H2 serves one node");
+        newGroup("Claimed", null);
+        try (Connection otherNode = dataSource.getConnection()) {
+            try (PreparedStatement claim = otherNode.prepareStatement(RebuildClaims.TRY_LOCK)) {
+                claim.setString(1, Projections.VIEWS);
+                try (ResultSet rs = claim.executeQuery()) {
+                    assertThat(rs.next() && rs.getBoolean(1)).isTrue();
+                }
+            }
+            for (String name : List.of("views", "group-view", "offering-view")) {
+                Response refused = call("POST", "/api/projections/" + name + "/rebuild/", adminToken(), null);
+                assertThat(refused.status()).isEqualTo(409);
+                assertThat(refused.json().get("detail").asText()).isEqualTo("A rebuild of views is already running.");
+            }
+            assertThat(detail("group-view").get("status").asText()).isEqualTo("live");
+            assertThat(call("POST", "/api/projections/audit-events/rebuild/", adminToken(), null).status())
+                    .as("another unit").isEqualTo(202);
+            awaitLive("audit-events");
+            try (Statement release = otherNode.createStatement()) {
+                release.execute("select pg_advisory_unlock_all()");
+            }
+        }
+
+        assertThat(call("POST", "/api/projections/views/rebuild/", adminToken(), null).status()).isEqualTo(202);
+        awaitLive("views");
+        try (Connection otherNode = dataSource.getConnection();
+             PreparedStatement claim = otherNode.prepareStatement(RebuildClaims.TRY_LOCK)) {
+            claim.setString(1, Projections.VIEWS);
+            try (ResultSet rs = claim.executeQuery()) {
+                assertThat(rs.next() && rs.getBoolean(1)).as("released when the rebuild ended").isTrue();
+            }
+            try (Statement release = otherNode.createStatement()) {
+                release.execute("select pg_advisory_unlock_all()");
+            }
         }
     }
 

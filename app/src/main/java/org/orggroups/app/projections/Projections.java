@@ -36,8 +36,9 @@ import org.springframework.stereotype.Component;
  * Both through {@link ReadModelRebuilder}, in bulk, into new tables that replace the old ones at the end (old
  * tables serve until then).
  *
- * <p>At most one rebuild runs per unit; the state of the last one is kept until the next starts, so that a
- * failure stays visible. Rebuilds are in memory of this node: another node shows its own.
+ * <p>At most one rebuild runs per unit, on this node and across the nodes sharing the database ({@link RebuildClaims});
+ * the state of the last one is kept until the next starts, so that a failure stays visible. Rebuilds are in memory of
+ * this node: another node shows its own.
  */
 @Component
 public class Projections implements DisposableBean {
@@ -53,13 +54,16 @@ public class Projections implements DisposableBean {
     private final ProjectionPositions positions;
     private final ProcessorFailures failures;
     private final TokenClaims claims;
+    private final RebuildClaims rebuildClaims;
     private final Map<String, RebuildRun> runs = new ConcurrentHashMap<>();
     private final ExecutorService executor;
 
     public Projections(EventProcessingConfiguration processing, ReadModelRebuilder rebuilder, StoredEvents events,
-                       ProjectionPositions positions, ProcessorFailures failures, TokenClaims claims) {
+                       ProjectionPositions positions, ProcessorFailures failures, TokenClaims claims,
+                       RebuildClaims rebuildClaims) {
         this.failures = failures;
         this.claims = claims;
+        this.rebuildClaims = rebuildClaims;
         this.processing = processing;
         this.rebuilder = rebuilder;
         this.events = events;
@@ -142,14 +146,8 @@ public class Projections implements DisposableBean {
         String unit = unitOf(name);
         RebuildRun run = new RebuildRun(unit);
         run.progressed(0, events.count());
-        synchronized (runs) {
-            RebuildRun current = runs.get(unit);
-            if (current != null && !current.finished()) {
-                throw new RebuildRunningException(unit);
-            }
-            runs.put(unit, run);
-        }
-        execute(run, VIEWS.equals(unit) ? () -> rebuilder.rebuildAll(run::progressed)
+        RebuildClaims.Claim claim = start(List.of(unit), run);
+        execute(run, claim, VIEWS.equals(unit) ? () -> rebuilder.rebuildAll(run::progressed)
                 : () -> rebuilder.rebuild(List.of(unit), run::progressed));
         return run;
     }
@@ -164,6 +162,20 @@ public class Projections implements DisposableBean {
         List<String> units = allUnits();
         RebuildRun run = new RebuildRun(String.join(", ", units));
         run.progressed(0, events.count());
+        RebuildClaims.Claim held = start(units, run);
+        List<String> processors = processors().stream().map(EventProcessor::getName).sorted().toList();
+        execute(run, held, () -> rebuilder.rebuild(processors, run::progressed));
+        return run;
+    }
+
+    /**
+     * Records the run as the one of each unit, once no rebuild of any of them runs on this node and this node holds
+     * each of them across the cluster ({@link RebuildClaims}).
+     *
+     * @return the cluster-wide claim, which the run releases when it ends
+     * @throws RebuildRunningException when a rebuild of one of the units runs, here or on another node
+     */
+    private RebuildClaims.Claim start(List<String> units, RebuildRun run) {
         synchronized (runs) {
             for (String unit : units) {
                 RebuildRun current = runs.get(unit);
@@ -171,17 +183,21 @@ public class Projections implements DisposableBean {
                     throw new RebuildRunningException(unit);
                 }
             }
+            RebuildClaims.Claim claim;
+            try {
+                claim = rebuildClaims.claim(units);
+            } catch (RebuildClaims.ClaimedElsewhereException e) {
+                throw new RebuildRunningException(e.unit());
+            }
             units.forEach(unit -> runs.put(unit, run));
+            return claim;
         }
-        List<String> processors = processors().stream().map(EventProcessor::getName).sorted().toList();
-        execute(run, () -> rebuilder.rebuild(processors, run::progressed));
-        return run;
     }
 
-    private void execute(RebuildRun run, Runnable work) {
+    private void execute(RebuildRun run, RebuildClaims.Claim claim, Runnable work) {
         String unit = run.unit();
-        executor.execute(() -> {
-            try {
+        Runnable task = () -> {
+            try (claim) {
                 work.run();
                 run.succeeded();
                 LOG.info("Rebuild of {} finished: {} events", unit, run.progress().done());
@@ -189,7 +205,14 @@ public class Projections implements DisposableBean {
                 LOG.warn("Rebuild of {} failed", unit, e);
                 run.failed(e);
             }
-        });
+        };
+        try {
+            executor.execute(task);
+        } catch (RuntimeException e) {
+            claim.close();
+            run.failed(e);
+            throw e;
+        }
     }
 
     private String unitOf(String name) {
