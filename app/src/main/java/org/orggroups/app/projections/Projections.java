@@ -197,8 +197,11 @@ public class Projections implements DisposableBean {
     private void execute(RebuildRun run, RebuildClaims.Claim claim, Runnable work) {
         String unit = run.unit();
         Runnable task = () -> {
-            try (claim) {
-                work.run();
+            try {
+                // Released before the run is seen to end, so that a rebuild started right after it is not refused.
+                try (claim) {
+                    work.run();
+                }
                 run.succeeded();
                 LOG.info("Rebuild of {} finished: {} events", unit, run.progress().done());
             } catch (RuntimeException | Error e) {
