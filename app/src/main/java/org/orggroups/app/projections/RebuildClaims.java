@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
 public class RebuildClaims {
 
     /** The advisory locks' first key ("RBLD" in ASCII), the second being the unit's {@code hashtext}. */
-    static final int NAMESPACE = 0x52424C44;
+    public static final int NAMESPACE = 0x52424C44;
     /** Claims the unit bound to it for the session, answering whether it could; public for tests that play a node. */
     public static final String TRY_LOCK = "select pg_try_advisory_lock(" + NAMESPACE + ", hashtext(?))";
 
