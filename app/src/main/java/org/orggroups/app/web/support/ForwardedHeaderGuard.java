@@ -51,6 +51,8 @@ public class ForwardedHeaderGuard implements Filter {
     private static final Pattern PORT = Pattern.compile("[0-9]{1,5}");
     /** An absolute path of RFC 3986 segments: unreserved and sub-delimiter characters, ':', '@', percent escapes. */
     private static final Pattern PREFIX = Pattern.compile("(?:/(?:[A-Za-z0-9._~!$&'()*+;=:@-]|%[0-9A-Fa-f]{2})*)+");
+    /** What Spring drops from the end of each item of the prefix before it joins them. */
+    private static final Pattern TRAILING_SLASHES = Pattern.compile("/+$");
 
     private final HttpFirewall firewall;
 
@@ -135,7 +137,7 @@ public class ForwardedHeaderGuard implements Filter {
             return false;
         }
         try {
-            firewall.getFirewalledRequest(new UnderPrefix(request, prefix.replaceAll("/+$", "")));
+            firewall.getFirewalledRequest(new UnderPrefix(request, TRAILING_SLASHES.matcher(prefix).replaceFirst("")));
             return true;
         } catch (RequestRejectedException rejected) {
             return false;
