@@ -1,6 +1,7 @@
 package org.orggroups.query.audit;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -53,17 +54,27 @@ final class AuditPayloads {
 
     /**
      * @param json a text made by {@link #encode}
-     * @return its fields in order; values under {@link AuditEvent#ID_KEYS} as {@link UUID}s
+     * @return its fields in order; values under {@link AuditEvent#ID_KEYS} as {@link UUID}s, or lists of them
      * @throws IllegalStateException when the text is not a JSON object
      */
     static Map<String, Object> decode(String json) {
         try {
             Map<String, Object> fields = JSON.readValue(json, OBJECT);
-            fields.replaceAll((key, value) -> value instanceof String text && AuditEvent.ID_KEYS.contains(key)
-                    ? UUID.fromString(text) : value);
+            fields.replaceAll((key, value) -> AuditEvent.ID_KEYS.contains(key) ? ids(value) : value);
             return fields;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("audit payload is not a JSON object: " + json, e);
         }
+    }
+
+    /** @return an id's text as its {@link UUID}, a list of them as a list of {@link UUID}s, {@code null} as is */
+    private static Object ids(Object value) {
+        if (value instanceof String text) {
+            return UUID.fromString(text);
+        }
+        if (value instanceof List<?> texts) {
+            return texts.stream().map(text -> UUID.fromString((String) text)).toList();
+        }
+        return value;
     }
 }

@@ -18,14 +18,18 @@ import java.util.UUID;
  * @param username      that user's name at the time, or {@code null}
  * @param correlationId the correlation id of the request that caused it, or {@code null}
  * @param payload       the event's fields, keys in snake case in declaration order; values are strings,
- *                      booleans, numbers or {@code null}; ids are {@link UUID}s
+ *                      booleans, numbers or {@code null}; ids are {@link UUID}s, lists of ids lists of them
  */
 public record AuditEvent(long globalIndex, String eventType, String aggregateType, UUID aggregateId, long sequence,
                          Instant timestamp, UUID userId, String username, String correlationId,
                          Map<String, Object> payload) {
 
-    /** Keys whose values callers may expect to be ids; listed here so that renderers need not guess. */
+    /**
+     * Keys whose values are ids ({@link UUID}) or lists of ids ({@code List<UUID>}, the offering events' groups):
+     * every typed id an event records, listed here so that renderers need not guess. {@code AuditPayloadsTest}
+     * checks every event type against it.
+     */
     public static final Set<String> ID_KEYS =
             Set.of("group_id", "parent_id", "previous_parent_id", "deleted_by", "customer_id", "offering_id",
-                    "plan_id", "provider_id");
+                    "plan_id", "provider_id", "group_ids", "previous_group_ids");
 }

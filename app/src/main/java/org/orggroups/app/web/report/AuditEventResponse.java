@@ -1,6 +1,7 @@
 package org.orggroups.app.web.report;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -50,12 +51,23 @@ public record AuditEventResponse(
     /** @return the event as the wire shows it */
     static AuditEventResponse of(AuditEvent event) {
         Map<String, Object> payload = new LinkedHashMap<>();
-        event.payload().forEach((key, value) -> payload.put(key, value instanceof UUID id ? Uuids.hex(id) : value));
+        event.payload().forEach((key, value) -> payload.put(key, rendered(value)));
         return new AuditEventResponse(event.globalIndex(), event.eventType(), event.aggregateType(),
                 event.aggregateId() == null ? null : Uuids.hex(event.aggregateId()), event.sequence(),
                 Timestamps.render(event.timestamp()),
                 event.userId() == null ? null : new AuditUser(Uuids.hex(event.userId()), event.username()),
                 event.correlationId(), payload);
+    }
+
+    /** @return an id as 32 hex digits (API.md section 8), a list's ids each so, any other value as is */
+    private static Object rendered(Object value) {
+        if (value instanceof UUID id) {
+            return Uuids.hex(id);
+        }
+        if (value instanceof List<?> values) {
+            return values.stream().map(AuditEventResponse::rendered).toList();
+        }
+        return value;
     }
 
     /**
