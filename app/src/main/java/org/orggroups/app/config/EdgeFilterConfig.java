@@ -5,6 +5,7 @@ import jakarta.servlet.DispatcherType;
 import org.orggroups.app.web.support.CorrelationIdFilter;
 import org.orggroups.app.web.support.CorsPreflightAsOptions;
 import org.orggroups.app.web.support.ForwardedHeaderGuard;
+import org.orggroups.app.web.support.UndecodableQueryParameters;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -15,8 +16,8 @@ import org.springframework.web.filter.ForwardedHeaderFilter;
 
 /**
  * The servlet filters at the edge, in this order: {@link CorrelationIdFilter} (first, so that every answer carries
- * the id), {@link ForwardedHeaderGuard}, Spring's {@link ForwardedHeaderFilter}, {@link CorsPreflightAsOptions};
- * then Spring Security's chain.
+ * the id), {@link ForwardedHeaderGuard}, Spring's {@link ForwardedHeaderFilter}, {@link CorsPreflightAsOptions},
+ * {@link UndecodableQueryParameters}; then Spring Security's chain.
  */
 @Configuration(proxyBeanMethods = false)
 public class EdgeFilterConfig {
@@ -48,6 +49,14 @@ public class EdgeFilterConfig {
     FilterRegistrationBean<CorsPreflightAsOptions> corsPreflightAsOptions() {
         FilterRegistrationBean<CorsPreflightAsOptions> registration = new FilterRegistrationBean<>(new CorsPreflightAsOptions());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<UndecodableQueryParameters> undecodableQueryParameters() {
+        FilterRegistrationBean<UndecodableQueryParameters> registration =
+                new FilterRegistrationBean<>(new UndecodableQueryParameters());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 4);
         return registration;
     }
 }

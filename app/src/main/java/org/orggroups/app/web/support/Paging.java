@@ -1,9 +1,7 @@
 package org.orggroups.app.web.support;
 
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,8 +37,6 @@ public final class Paging {
     public static final String RESULT_COUNT = "X-Result-Count";
 
     private static final String INVALID_PAGE = "Invalid page.";
-    /** What separates a query string's pairs, for Python's {@code parse_qs}; compiled once, not per request. */
-    private static final Pattern PAIR_SEPARATOR = Pattern.compile("[&;]");
     /** Digits in groups joined by single underscores, with an optional sign. */
     private static final Pattern DIGIT_GROUPS = Pattern.compile("[+-]?\\p{Nd}+(?:_\\p{Nd}+)+");
     /** A page size too large for an {@code int}: Django's paginator caps it like any other large one. */
@@ -146,7 +142,7 @@ public final class Paging {
      */
     static String linkHeader(HttpServletRequest request, int page, int lastPage) {
         UriComponentsBuilder base = ServletUriComponentsBuilder.fromCurrentRequestUri().replaceQuery(null);
-        Map<String, List<String>> query = parseQuery(request.getQueryString());
+        Map<String, List<String>> query = QueryStrings.parse(request.getQueryString());
         List<String> links = new ArrayList<>();
         links.add(link(base, query, null, "first"));
         if (page > 1) {
@@ -173,32 +169,6 @@ public final class Paging {
         UriComponentsBuilder url = base.cloneBuilder();
         sorted.forEach((key, values) -> values.forEach(value -> url.queryParam(quotePlus(key), quotePlus(value))));
         return "<" + url.build().toUriString() + ">; rel=\"" + rel + "\"";
-    }
-
-    /** Parses a raw query string like Python's {@code parse_qs(keep_blank_values=True)}, keys in first-seen order. */
-    private static Map<String, List<String>> parseQuery(String raw) {
-        Map<String, List<String>> query = new LinkedHashMap<>();
-        if (raw == null || raw.isEmpty()) {
-            return query;
-        }
-        for (String pair : PAIR_SEPARATOR.split(raw)) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String key = decode(eq < 0 ? pair : pair.substring(0, eq));
-            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-            query.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
-        }
-        return query;
-    }
-
-    private static String decode(String text) {
-        try {
-            return URLDecoder.decode(text, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return text;
-        }
     }
 
     /** Python's {@code urllib.parse.quote_plus}: keeps letters, digits and {@code _.-~}; space becomes {@code +}. */
