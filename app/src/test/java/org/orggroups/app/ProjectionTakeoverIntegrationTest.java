@@ -33,7 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The streaming projections when a node dies holding segments (API.md section 10): the segments wait, shown as
- * {@code waiting} with whose claim and until when (not {@code retrying} for a failure the survivor had before),
+ * {@code waiting} with whose claim and until when (not {@code retrying} for a failure the survivor had before, nor
+ * {@code failed} for a rebuild it could not run),
  * until the claim expires; then another node takes them over and handles every event exactly once.
  *
  * <p>A {@code kill -9} cannot be done to a node in this JVM, but what the other nodes see of it is rows of
@@ -132,16 +133,38 @@ class ProjectionTakeoverIntegrationTest extends IntegrationTest {
             assertThat(owners("audit-events")).containsExactly(DEAD, SURVIVOR, DEAD, SURVIVOR);
             assertThat(owners("group-report")).containsExactly(DEAD);
 
+            // A rebuild asked for meanwhile fails on the dead node's claims; the projection still shows what it
+            // waits for, not that failure (a rebuild that is still running would show rebuilding).
+            assertThat(call("POST", base + "/api/projections/audit-events/rebuild/", adminToken(), null).status())
+                    .isEqualTo(202);
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                JsonNode audit = projection(base, "audit-events");
+                assertThat(audit.get("status").asText()).as(audit.toString()).isEqualTo("waiting");
+                assertThat(audit.has("error")).isFalse();
+                assertThat(owners("audit-events")).containsExactly(DEAD, SURVIVOR, DEAD, SURVIVOR);
+            });
+
             jdbc.update("update token_entry set timestamp = ? where owner = ?",
                     DateTimeUtils.formatInstant(Instant.now().minus(SURVIVOR_CLAIM_TIMEOUT).minusSeconds(1)), DEAD);
 
             await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
                 for (String name : STREAMING) {
                     JsonNode state = projection(base, name);
-                    assertThat(state.get("status").asText()).as(state.toString()).isEqualTo("live");
                     assertThat(state.get("position").asLong()).as(state.toString()).isEqualTo(head);
                     assertThat(state.get("lag").asLong()).isZero();
                 }
+                assertThat(projection(base, "group-report").get("status").asText()).isEqualTo("live");
+            });
+            // Taken over, the failed rebuild shows again until the next one, which now has every segment.
+            JsonNode failed = projection(base, "audit-events");
+            assertThat(failed.get("status").asText()).as(failed.toString()).isEqualTo("failed");
+            assertThat(failed.get("error").asText()).contains(DEAD);
+            assertThat(call("POST", base + "/api/projections/audit-events/rebuild/", adminToken(), null).status())
+                    .isEqualTo(202);
+            await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
+                JsonNode audit = projection(base, "audit-events");
+                assertThat(audit.get("status").asText()).as(audit.toString()).isEqualTo("live");
+                assertThat(audit.get("position").asLong()).isEqualTo(head);
             });
             assertThat(owners("audit-events")).containsOnly(SURVIVOR);
             assertThat(owners("group-report")).containsOnly(SURVIVOR);

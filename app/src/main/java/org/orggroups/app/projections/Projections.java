@@ -281,10 +281,13 @@ public class Projections implements DisposableBean {
             return new ProjectionState(name, kind, ProjectionState.REBUILDING, position, lag, run.progress(), null,
                     null);
         }
-        if (run != null && run.failure() != null) {
+        List<Waiting> waiting = waitingFor(stored, head);
+        boolean heldByStoppedNode = waiting.stream().anyMatch(Waiting::heldByAnotherNode);
+        // A failed rebuild left the projection as it was; while a stopped node's segment holds the position back,
+        // that segment is what the projection waits for (a rebuild asked for then fails on its claim), as below.
+        if (run != null && run.failure() != null && !heldByStoppedNode) {
             return new ProjectionState(name, kind, ProjectionState.FAILED, position, lag, null, null, run.failure());
         }
-        List<Waiting> waiting = waitingFor(stored, head);
         // A failure matters only while events wait: at lag 0 every event is handled, whichever node failed a batch
         // (or a claim's renewal) while the database was away. Nor while a segment with events to handle is held by
         // another node that stopped renewing its claim: the position cannot pass that segment's until a node takes
@@ -292,7 +295,6 @@ public class Projections implements DisposableBean {
         // node was killed) could not be seen resolved, and would be shown with its old reason instead of what the
         // processor waits for. Once the segment is taken over, a failure the position has not passed counts again.
         // Not so a segment that no node holds: a failed batch leaves its segment so, and the failure is the reason.
-        boolean heldByStoppedNode = waiting.stream().anyMatch(Waiting::heldByAnotherNode);
         Optional<ProcessorFailures.Failure> failing =
                 lag > 0 && !heldByStoppedNode ? failures.unresolved(name, position) : Optional.empty();
         if (failing.isPresent()) {
