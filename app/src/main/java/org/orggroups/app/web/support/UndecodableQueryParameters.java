@@ -25,30 +25,41 @@ import org.apache.catalina.Globals;
  * are ignored.
  *
  * <p>Only a request whose query string holds a {@code %} and whose parameters Tomcat failed to parse is wrapped; its
- * query parameters are then {@link QueryStrings#parse} of the raw query string, and a form body's parameters, which
- * Tomcat read after them, keep Tomcat's reading.
+ * parameters are then {@link QueryStrings#parse} of the raw query string. A request with a form body (the login
+ * takes one) is left to Tomcat, which reads the form's parameters from the body together with the query's: read
+ * again from the query alone, they would be lost; and asking Tomcat for them consumes a body that an endpoint
+ * reading JSON must still see whole, to refuse its type with 415.
  */
 public class UndecodableQueryParameters implements Filter {
+
+    private static final String FORM = "application/x-www-form-urlencoded";
+    private static final String MULTIPART = "multipart/";
 
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if (request instanceof HttpServletRequest http && http.getQueryString() != null
-                && http.getQueryString().indexOf('%') >= 0) {
-            Map<String, String[]> tomcats = http.getParameterMap(); // parses, and sets the failure's attribute
+                && http.getQueryString().indexOf('%') >= 0 && !hasFormBody(http)) {
+            http.getParameterMap(); // Tomcat parses the query now, and records a failure in the attribute
             if (http.getAttribute(Globals.PARAMETER_PARSE_FAILED_ATTR) != null) {
-                chain.doFilter(new Reparsed(http, parameters(http.getQueryString(), tomcats)), response);
+                chain.doFilter(new Reparsed(http, parameters(http.getQueryString())), response);
                 return;
             }
         }
         chain.doFilter(request, response);
     }
 
-    /** @return the query's parameters as Django reads them, then those only Tomcat's reading has (a form body's) */
-    private static Map<String, String[]> parameters(String query, Map<String, String[]> tomcats) {
+    /** @return whether Tomcat would read parameters from the body too: a form, URL-encoded or multipart */
+    private static boolean hasFormBody(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && (type.regionMatches(true, 0, FORM, 0, FORM.length())
+                || type.regionMatches(true, 0, MULTIPART, 0, MULTIPART.length()));
+    }
+
+    /** @return the query's parameters as Django reads them */
+    private static Map<String, String[]> parameters(String query) {
         Map<String, String[]> parameters = new LinkedHashMap<>();
         QueryStrings.parse(query).forEach((key, values) -> parameters.put(key, values.toArray(String[]::new)));
-        tomcats.forEach(parameters::putIfAbsent);
         return Collections.unmodifiableMap(parameters);
     }
 

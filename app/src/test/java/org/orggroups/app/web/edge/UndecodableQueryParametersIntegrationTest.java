@@ -2,6 +2,7 @@ package org.orggroups.app.web.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -62,6 +63,26 @@ class UndecodableQueryParametersIntegrationTest extends IntegrationTest {
         assertThat(first.header("X-Result-Count")).isEqualTo("3");
         // Python's quote_plus of "%ZZ"
         assertThat(first.header("Link")).contains("name=%25ZZ").contains("page=2");
+    }
+
+    /** A form's parameters are in its body, which Tomcat reads with the query: they are left to Tomcat. */
+    @Test
+    void aLoginFormIsReadWhateverTheQuery() {
+        Response login = RawHttp.withBody(port, "POST", "/api-auth/password/?x=%ZZ", adminToken(),
+                "application/x-www-form-urlencoded",
+                ("username=" + ADMIN_USERNAME + "&password=" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        assertThat(login.status()).as(login.body()).isEqualTo(200);
+        assertThat(login.json().get("token").asText()).hasSize(40);
+    }
+
+    @Test
+    void aFormBodyIsStillRefusedWhateverTheQuery() {
+        Response form = RawHttp.withBody(port, "POST", GROUPS + "?x=%ZZ", adminToken(),
+                "application/x-www-form-urlencoded", "name=Form".getBytes(StandardCharsets.UTF_8));
+        assertThat(form.status()).isEqualTo(415);
+        assertThat(form.body()).isEqualTo(
+                "{\"detail\":\"Unsupported media type \\\"application/x-www-form-urlencoded\\\" in request.\"}");
+        assertThat(get(GROUPS).header("X-Result-Count")).isEqualTo("0");
     }
 
     private Response raw(String pathAndQuery) {
