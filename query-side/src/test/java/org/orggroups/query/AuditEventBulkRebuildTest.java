@@ -97,7 +97,7 @@ class AuditEventBulkRebuildTest {
         Map<String, Object> created = events.get(3).payload();
         assertThat(created).containsExactly(Map.entry("offering_id", offering.uuid()),
                 Map.entry("provider_id", provider.uuid()), Map.entry("name", "Compute"), Map.entry("shared", true),
-                Map.entry("group_ids", List.of(group.toString())), Map.entry("include_descendant_groups", true));
+                Map.entry("group_ids", List.of(group.uuid())), Map.entry("include_descendant_groups", true));
         assertThat(events.get(2).payload()).containsEntry("plan_id", plan.uuid())
                 .containsEntry("offering_id", offering.uuid());
     }
