@@ -3,6 +3,7 @@ package org.orggroups.app.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -233,6 +234,33 @@ class GroupRequestValidationIntegrationTest extends WebIntegrationTest {
             }
         }
         assertThat(state()).isEqualTo(before);
+    }
+
+    /**
+     * Data after the first value is refused in the words of Python's {@code json.loads} (the expected texts are
+     * Python 3's), and a limit's reason does not name the parser's settings.
+     */
+    @Test
+    void extraDataAndLimitsAreWordedWithoutTheParsersNames() {
+        String before = state();
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("{\"name\": \"x\"} trailing", "Extra data: line 1 column 15 (char 14)");
+        details.put("{\"name\":\"a\"}\n{}", "Extra data: line 2 column 1 (char 13)");
+        details.put("{\"name\":\"\u00e9\"} x", "Extra data: line 1 column 14 (char 13)");
+        details.put("{\"name\":\"a\"}  \r\n  ]", "Extra data: line 2 column 3 (char 18)");
+        details.put("[".repeat(1001) + "]".repeat(1001),
+                "Document nesting depth (1001) exceeds the maximum allowed (1000)");
+        details.put("{\"name\": " + "1".repeat(4301) + "}",
+                "Number value length (4301) exceeds the maximum allowed (4300)");
+        details.forEach((body, detail) -> {
+            Response response = call("POST", GROUPS, adminToken(), body);
+            assertThat(response.status()).as(detail).isEqualTo(400);
+            assertThat(response.json().path("detail").asText()).isEqualTo("JSON parse error - " + detail);
+        });
+        assertThat(state()).isEqualTo(before);
+        // JSON whitespace around the value is not extra data
+        assertThat(call("POST", GROUPS, adminToken(), " {\"name\": \"Blanks around\"} \r\n\t ").status())
+                .isEqualTo(201);
     }
 
     @Test

@@ -13,13 +13,15 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -55,10 +57,12 @@ public final class RequestBodies {
      */
     private static final int PYTHON_MAX_INT_DIGITS = 4300;
 
-    /** Refuses anything after the first JSON value, as Python's {@code json.loads} does ("Extra data"). */
+    /** What follows the first JSON value is checked by {@link #requireNothingAfter}, as Python words it. */
     private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNumberLength(PYTHON_MAX_INT_DIGITS).build())
-            .build()).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+            .build());
+    /** How Jackson names the setting behind a limit, {@code , from `StreamReadConstraints.getMaxNestingDepth()`}. */
+    private static final Pattern LIMIT_SETTING = Pattern.compile(", from `[^`]*`");
 
     private RequestBodies() {
     }
@@ -85,8 +89,13 @@ public final class RequestBodies {
         }
         requireUtf8(bytes);
         JsonNode node;
-        try {
-            node = JSON.readTree(bytes);
+        try (JsonParser parser = JSON.createParser(bytes)) {
+            node = JSON.readTree(parser);
+            requireNothingAfter(bytes, (int) parser.currentLocation().getByteOffset());
+        } catch (StreamConstraintsException e) {
+            // a limit's reason, without the name of Jackson's setting
+            throw ApiException.detail(HttpStatus.BAD_REQUEST, ErrorBodies.JSON_PARSE_ERROR
+                    + LIMIT_SETTING.matcher(e.getOriginalMessage()).replaceAll(""));
         } catch (JsonProcessingException e) {
             throw ApiException.detail(HttpStatus.BAD_REQUEST, ErrorBodies.JSON_PARSE_ERROR + e.getOriginalMessage());
         } catch (IOException e) {
@@ -122,6 +131,34 @@ public final class RequestBodies {
         } catch (InvalidMediaTypeException e) {
             return false;
         }
+    }
+
+    /**
+     * Refuses anything but JSON whitespace after the first value, in the words of Python's {@code json.loads}, which
+     * DRF's parser reports: {@code Extra data: line 1 column 15 (char 14)}, the position of the first such character
+     * counted in code points from 0, its line from 1 and its column from 1.
+     *
+     * @param bytes the body, valid UTF-8
+     * @param end   the offset of the first byte after the first value
+     * @throws ApiException 400 {@code {"detail":"JSON parse error - Extra data: ..."}}
+     */
+    private static void requireNothingAfter(byte[] bytes, int end) {
+        int extra = end;
+        while (extra < bytes.length && (bytes[extra] == ' ' || bytes[extra] == '\t' || bytes[extra] == '\n'
+                || bytes[extra] == '\r')) {
+            extra++;
+        }
+        if (extra >= bytes.length) {
+            return;
+        }
+        String before = new String(bytes, 0, extra, StandardCharsets.UTF_8);
+        int position = before.codePointCount(0, before.length());
+        int lastNewline = before.lastIndexOf('\n');
+        int line = (int) before.chars().filter(c -> c == '\n').count() + 1;
+        int column = lastNewline < 0 ? position + 1
+                : before.codePointCount(lastNewline + 1, before.length()) + 1;
+        throw ApiException.detail(HttpStatus.BAD_REQUEST, ErrorBodies.JSON_PARSE_ERROR + "Extra data: line " + line
+                + " column " + column + " (char " + position + ")");
     }
 
     /**
