@@ -57,12 +57,14 @@ class UndecodableQueryParametersIntegrationTest extends IntegrationTest {
     @Test
     void aPageLinkKeepsTheValueAsRead() {
         for (int i = 0; i < 3; i++) {
-            newGroup("Page %ZZ " + i, null);
+            newGroup("Page %ZZA " + i, null);
         }
-        Response first = raw(GROUPS + "?name=%ZZ&page_size=2");
+        newGroup("Page %ZZ", null);
+        // a bad escape beside a good one: read as "%ZZA", not kept whole as written
+        Response first = raw(GROUPS + "?name=%ZZ%41&page_size=2");
         assertThat(first.header("X-Result-Count")).isEqualTo("3");
-        // Python's quote_plus of "%ZZ"
-        assertThat(first.header("Link")).contains("name=%25ZZ").contains("page=2");
+        // Python's quote_plus of "%ZZA"
+        assertThat(first.header("Link")).contains("name=%25ZZA&").contains("page=2");
     }
 
     /** A form's parameters are in its body, which Tomcat reads with the query: they are left to Tomcat. */
