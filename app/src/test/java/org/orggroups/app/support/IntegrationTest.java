@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -93,7 +94,7 @@ public abstract class IntegrationTest {
                 segments.put(p.getName(), tokenStore.fetchSegments(p.getName()).length)));
         for (String table : EVENT_TABLES) {
             if (!table.equals("token_entry")) {
-                jdbc.execute("delete from " + table);
+                emptyTable(table);
             }
         }
         if (head != null) {
@@ -115,6 +116,24 @@ public abstract class IntegrationTest {
         // Failed logins are counted per client address, and every test logs in from this machine: a test's
         // failures (or an earlier run's, on PostgreSQL) must not throttle the next test's logins.
         jdbc.update("delete from login_failure");
+    }
+
+    /**
+     * Deletes a table's rows. A second node started by an earlier test may still be writing the report tables while
+     * they are emptied, and PostgreSQL then ends one of the two transactions as a deadlock's victim; the delete is
+     * tried again, up to three times in all.
+     */
+    private void emptyTable(String table) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                jdbc.execute("delete from " + table);
+                return;
+            } catch (PessimisticLockingFailureException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** @return {@code http://localhost:<port>} */
